@@ -1,0 +1,1 @@
+"""Study-abroad listings (institutions, programs, homestays) arrive in a later issue."""

@@ -1,0 +1,3 @@
+"""Study-abroad endpoints under /api/v1/abroad/: institutions, programs, homestays."""
+
+urlpatterns: list = []

@@ -1,0 +1,25 @@
+"""Serializer fields for the content API."""
+
+from rest_framework.fields import Field
+
+from lessons.media import image_representation
+
+
+class ImageRenditionsField(Field):
+    """An image as `{id, title, alt, width, height, renditions: {name: {url, width, height}}}`.
+
+    Unlike Wagtail's `ImageRenditionField` it offers several named sizes at once, all with
+    absolute URLs, so apps pick the one that fits the screen.
+    """
+
+    def __init__(self, renditions: dict[str, str], **kwargs):
+        self.renditions = renditions
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        # Keep None for pages without an image instead of failing on the missing relation.
+        return getattr(instance, self.source, None)
+
+    def to_representation(self, image):
+        return image_representation(image, self.context.get("request"), self.renditions)

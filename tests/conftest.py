@@ -1,0 +1,73 @@
+"""Fixtures shared by the whole suite.
+
+`make test` points the settings at real PostgreSQL, Redis and S3 (moto) servers; the suite
+refuses to run on the embedded SQLite default unless TOTO_ALLOW_SQLITE=1 says so on purpose.
+"""
+
+import io
+import os
+
+import boto3
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from rest_framework.test import APIClient
+from wagtail.images import get_image_model
+from wagtail.models import Site
+
+
+@pytest.fixture(scope="session", autouse=True)
+def real_services(django_db_setup, django_db_blocker):
+    if not os.environ.get("TOTO_ALLOW_SQLITE"):
+        with django_db_blocker.unblock():
+            from django.db import connection
+
+            assert connection.vendor == "postgresql", "run the suite with `make test`"
+        assert settings.REDIS_URL, "run the suite with `make test` (REDIS_URL unset)"
+        assert settings.AWS_STORAGE_BUCKET_NAME, "run the suite with `make test` (S3 unset)"
+    if settings.AWS_STORAGE_BUCKET_NAME:
+        options = settings.STORAGES["default"]["OPTIONS"]
+        s3 = boto3.client(
+            "s3",
+            endpoint_url=options["endpoint_url"],
+            region_name=options["region_name"] or "us-east-1",
+            aws_access_key_id=options["access_key"],
+            aws_secret_access_key=options["secret_key"],
+        )
+        existing = {bucket["Name"] for bucket in s3.list_buckets().get("Buckets", [])}
+        if settings.AWS_STORAGE_BUCKET_NAME not in existing:
+            s3.create_bucket(Bucket=settings.AWS_STORAGE_BUCKET_NAME)
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def api_client() -> APIClient:
+    return APIClient()
+
+
+@pytest.fixture
+def home_page(db):
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+def png_bytes(width: int = 64, height: int = 48, color: str = "teal") -> bytes:
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (width, height), color).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def image(db):
+    """A real image stored in the media storage (S3 under `make test`)."""
+    return get_image_model().objects.create(
+        title="A teal square",
+        file=ImageFile(io.BytesIO(png_bytes(640, 480)), name="teal.png"),
+    )

@@ -1,0 +1,178 @@
+"""Every block type's shape in the public content API."""
+
+import json
+
+import pytest
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+
+from tests.lessons import builders
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def audio_document(db):
+    return get_document_model().objects.create(
+        title="Present simple audio", file=ContentFile(b"ID3fake-mp3", name="present.mp3")
+    )
+
+
+@pytest.fixture
+def full_lesson(home_page, image, audio_document):
+    _grammar, tenses = builders.lesson_tree(home_page)
+    other = builders.lesson(tenses, "Past simple")
+    body = [
+        {"type": "heading", "value": {"text": "When do we use it?", "size": "h2"}},
+        {
+            "type": "paragraph",
+            "value": f'<p>See also <a linktype="page" id="{other.pk}">the past simple</a>.</p>',
+        },
+        {"type": "image", "value": {"image": image.pk, "alt_text": "", "caption": "A square"}},
+        {"type": "audio", "value": {"audio": audio_document.pk, "title": "", "transcript": "Hi"}},
+        {
+            "type": "video",
+            "value": {"video": "https://www.youtube.com/watch?v=abc123", "caption": ""},
+        },
+        {
+            "type": "vocabulary",
+            "value": {
+                "word": "usually",
+                "phonetic": "/ˈjuːʒuəli/",
+                "part_of_speech": "adverb",
+                "meaning": "In most cases.",
+                "example": "I usually walk to work.",
+                "audio": audio_document.pk,
+            },
+        },
+        {
+            "type": "dialogue",
+            "value": {
+                "title": "At the café",
+                "lines": [
+                    {"speaker": "Ana", "line": "What do you do?"},
+                    {"speaker": "Ben", "line": "I teach English."},
+                ],
+            },
+        },
+        {"type": "tip", "value": {"kind": "tip", "text": "<p>Add <b>-s</b> for he/she/it.</p>"}},
+        {
+            "type": "multiple_choice",
+            "value": {
+                "question": "She ___ coffee every morning.",
+                "options": [
+                    {"text": "drink", "is_correct": False},
+                    {"text": "drinks", "is_correct": True},
+                    {"text": "drinking", "is_correct": False},
+                ],
+                "allow_multiple": False,
+                "explanation": "Third person singular takes -s.",
+            },
+        },
+        {
+            "type": "fill_blank",
+            "value": {
+                "text": "He {1} (work) in a bank and {2} (live) in Leeds.",
+                "gaps": [
+                    {"accepted_answers": ["works"]},
+                    {"accepted_answers": ["lives"]},
+                ],
+                "case_sensitive": False,
+                "explanation": "SECRET-EXPLANATION",
+            },
+        },
+        {
+            "type": "voice_response",
+            "value": {
+                "prompt": "Say what you do every morning.",
+                "expected_phrase": "I get up at seven",
+                "show_expected_phrase": False,
+                "explanation": "",
+            },
+        },
+        {
+            "type": "drag_drop",
+            "value": {
+                "mode": "order",
+                "instruction": "Make a sentence.",
+                "items": [
+                    {"text": "She", "match": ""},
+                    {"text": "never", "match": ""},
+                    {"text": "eats", "match": ""},
+                    {"text": "meat", "match": ""},
+                ],
+                "explanation": "",
+            },
+        },
+    ]
+    return builders.lesson(tenses, "Present simple", body=json.dumps(body))
+
+
+def get_body(api_client, lesson):
+    response = api_client.get(f"/api/v2/pages/{lesson.pk}/")
+    assert response.status_code == 200, response.content
+    return response.json(), {block["type"]: block for block in response.json()["body"]}
+
+
+def test_every_block_carries_its_type_value_and_stable_id(api_client, full_lesson):
+    data, blocks = get_body(api_client, full_lesson)
+    stored_ids = [block.id for block in full_lesson.body]
+    assert [block["id"] for block in data["body"]] == stored_ids
+    assert set(blocks) == {
+        "heading",
+        "paragraph",
+        "image",
+        "audio",
+        "video",
+        "vocabulary",
+        "dialogue",
+        "tip",
+        "multiple_choice",
+        "fill_blank",
+        "voice_response",
+        "drag_drop",
+    }
+
+
+def test_rich_text_links_are_resolved_to_real_urls(api_client, full_lesson):
+    _data, blocks = get_body(api_client, full_lesson)
+    html = blocks["paragraph"]["value"]
+    assert "linktype" not in html
+    assert 'href="/grammar/tenses/past-simple/"' in html or "http" in html
+
+
+def test_image_block_has_absolute_rendition_urls(api_client, full_lesson):
+    _data, blocks = get_body(api_client, full_lesson)
+    value = blocks["image"]["value"]
+    assert value["caption"] == "A square"
+    assert value["image"]["alt"] == "A teal square"
+    for rendition in value["image"]["renditions"].values():
+        assert rendition["url"].startswith(("http://", "https://"))
+        assert rendition["width"] <= 640
+
+
+def test_audio_and_vocabulary_documents_have_absolute_urls(api_client, full_lesson):
+    _data, blocks = get_body(api_client, full_lesson)
+    assert blocks["audio"]["value"]["audio"]["url"].startswith("http")
+    assert blocks["vocabulary"]["value"]["audio"]["url"].startswith("http")
+    assert blocks["vocabulary"]["value"]["word"] == "usually"
+
+
+def test_exercises_never_carry_answers_or_explanations(api_client, full_lesson):
+    data, blocks = get_body(api_client, full_lesson)
+    assert blocks["multiple_choice"]["value"] == {
+        "question": "She ___ coffee every morning.",
+        "options": ["drink", "drinks", "drinking"],
+        "allow_multiple": False,
+    }
+    assert blocks["fill_blank"]["value"] == {
+        "text": "He {1} (work) in a bank and {2} (live) in Leeds.",
+        "gap_count": 2,
+    }
+    assert blocks["voice_response"]["value"] == {"prompt": "Say what you do every morning."}
+    drag = blocks["drag_drop"]["value"]
+    assert sorted(drag["items"]) == sorted(["She", "never", "eats", "meat"])
+    assert drag["items"] != ["She", "never", "eats", "meat"]
+    raw = json.dumps(data)
+    for secret in ("is_correct", "accepted_answers", "works", "SECRET-EXPLANATION", "get up at"):
+        assert secret not in raw

@@ -1,0 +1,13 @@
+"""The Wagtail API v2 router: public, read-only content for the apps.
+
+The router is named ``wagtailapi_v2`` so Wagtail's frontend-cache purging can reverse its URLs.
+"""
+
+from wagtail.api.v2.router import WagtailAPIRouter
+
+from lessons.api import DocumentsAPIViewSet, ImagesAPIViewSet, PagesAPIViewSet
+
+api_router = WagtailAPIRouter("wagtailapi_v2")
+api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("images", ImagesAPIViewSet)
+api_router.register_endpoint("documents", DocumentsAPIViewSet)

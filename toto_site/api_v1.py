@@ -1,0 +1,7 @@
+"""Everything under /api/v1/: one include per app that serves learners."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("abroad/", include("abroad.urls")),
+]
