@@ -1,13 +1,30 @@
 """Wagtail API v2 viewsets for the content the apps read."""
 
+from rest_framework.permissions import AllowAny
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet as WagtailDocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
 
-__all__ = ["DocumentsAPIViewSet", "ImagesAPIViewSet", "PagesAPIViewSet"]
+from members.authentication import SessionBoundJWTAuthentication
 
 
-class PagesAPIViewSet(WagtailPagesAPIViewSet):
+class PublicContentMixin:
+    """Content is public, but a signed-in member's JWT is honoured: Wagtail then serves them
+    the pages whose view restriction they pass (logged-in users, or their groups)."""
+
+    authentication_classes = [SessionBoundJWTAuthentication]
+    permission_classes = [AllowAny]
+
+
+class ImagesAPIViewSet(PublicContentMixin, WagtailImagesAPIViewSet):
+    pass
+
+
+class DocumentsAPIViewSet(PublicContentMixin, WagtailDocumentsAPIViewSet):
+    pass
+
+
+class PagesAPIViewSet(PublicContentMixin, WagtailPagesAPIViewSet):
     """Wagtail's pages endpoint, with lesson bodies in detail only and listings kept cheap.
 
     A lesson body can hold dozens of blocks and images, so listings (cards, menus) leave it out

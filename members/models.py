@@ -54,3 +54,105 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email
+
+    @property
+    def is_verified(self) -> bool:
+        """Whether the member proved they own their email address (code or trusted provider)."""
+        from allauth.account.models import EmailAddress
+
+        return EmailAddress.objects.filter(
+            user=self, email__iexact=self.email, verified=True
+        ).exists()
+
+
+class Role(models.TextChoices):
+    """What a member may do. Each role is backed by a group of the same name (see roles.py)."""
+
+    STUDENT = "student", _("Student")
+    TEACHER = "teacher", _("Teacher")
+    CONTENT_CREATOR = "content_creator", _("Content creator")
+    INSTITUTION = "institution", _("Institution")
+    HOMESTAY = "homestay", _("Homestay")
+    ADMIN = "admin", _("Admin")
+
+
+def avatar_upload_to(instance: "Profile", filename: str) -> str:
+    # The name is chosen by members.avatars (random); this only places it.
+    return f"avatars/{filename}"
+
+
+class Profile(models.Model):
+    """Everything about a member beyond the login: one per user, created with it."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.STUDENT)
+    language_preference = models.CharField(
+        max_length=10, default="en", help_text="Language code for content and mails."
+    )
+    timezone = models.CharField(max_length=64, default="UTC", help_text="IANA name.")
+    notification_preferences = models.JSONField(default=dict, blank=True)
+    bio = models.TextField(max_length=1000, blank=True)
+    phone = models.CharField(max_length=32, blank=True)
+    date_of_birth = models.DateField(null=True, blank=True)
+    avatar = models.ImageField(upload_to=avatar_upload_to, blank=True, max_length=255)
+    avatar_small = models.ImageField(upload_to=avatar_upload_to, blank=True, max_length=255)
+    avatar_medium = models.ImageField(upload_to=avatar_upload_to, blank=True, max_length=255)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["role"])]
+
+    def __str__(self) -> str:
+        return f"Profile of {self.user}"
+
+
+class RoleRequest(models.Model):
+    """A member's wish for another role; an admin grants or refuses it in the admin."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        GRANTED = "granted", _("Granted")
+        REFUSED = "refused", _("Refused")
+
+    REQUESTABLE_ROLES = (Role.TEACHER, Role.INSTITUTION, Role.HOMESTAY)
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_requests")
+    role = models.CharField(
+        max_length=20, choices=[(role.value, role.label) for role in REQUESTABLE_ROLES]
+    )
+    note = models.TextField(max_length=2000, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            # One open request at a time per member.
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(status="pending"),
+                name="members_rolerequest_one_pending_per_user",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.get_role_display()} ({self.get_status_display()})"
+
+
+class SessionRefreshToken(models.Model):
+    """Which allauth session a refresh token was issued to, so logout can revoke them all."""
+
+    token = models.OneToOneField(
+        "token_blacklist.OutstandingToken",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="session_link",
+    )
+    session_key = models.CharField(max_length=64, db_index=True)
+
+    def __str__(self) -> str:
+        return f"token {self.token_id} of session {self.session_key[:8]}…"

@@ -3,5 +3,6 @@
 from django.urls import include, path
 
 urlpatterns = [
+    path("", include("members.urls")),
     path("abroad/", include("abroad.urls")),
 ]

@@ -15,6 +15,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("_allauth/", include("allauth.headless.urls")),
     path("api/v2/", api_router.urls),
     path("api/v1/", include("toto_site.api_v1")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -6,6 +6,7 @@ disk and mail on the console. `DATABASE_URL`, `REDIS_URL` and `AWS_STORAGE_BUCKE
 each of those to PostgreSQL, Redis and S3 independently.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -51,7 +52,16 @@ WAGTAIL_APPS = [
     "taggit",
 ]
 THIRD_PARTY_APPS = [
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.apple",
+    "allauth.socialaccount.providers.facebook",
+    "allauth.socialaccount.providers.google",
+    "allauth.headless",
     "rest_framework",
+    "rest_framework_simplejwt",
+    "rest_framework_simplejwt.token_blacklist",
     "django_filters",
     "drf_spectacular",
     "storages",
@@ -74,6 +84,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -175,6 +186,104 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+# Sessions live in the cache (Redis in production) with the database behind it: every API
+# request checks that its token's session is still alive, so that check must be cheap.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+REFRESH_TOKEN_LIFETIME = timedelta(days=env.int("JWT_REFRESH_DAYS", default=14))
+SESSION_COOKIE_AGE = int(REFRESH_TOKEN_LIFETIME.total_seconds())
+
+SIMPLE_JWT = {
+    "ACCESS_TOKEN_LIFETIME": timedelta(minutes=env.int("JWT_ACCESS_MINUTES", default=15)),
+    "REFRESH_TOKEN_LIFETIME": REFRESH_TOKEN_LIFETIME,
+    "ROTATE_REFRESH_TOKENS": True,
+    "BLACKLIST_AFTER_ROTATION": True,
+    "UPDATE_LAST_LOGIN": False,
+    "ALGORITHM": "HS256",
+    "SIGNING_KEY": env("JWT_SIGNING_KEY", default=SECRET_KEY),
+    "AUTH_HEADER_TYPES": ("Bearer",),
+    "USER_ID_FIELD": "id",
+    "USER_ID_CLAIM": "user_id",
+}
+
+# --- Sign-in: django-allauth, headless only, "app" client -----------------------------------
+ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "members.adapters.SocialAccountAdapter"
+HEADLESS_ONLY = True
+HEADLESS_CLIENTS = ("app",)
+HEADLESS_TOKEN_STRATEGY = "members.tokens.JWTTokenStrategy"
+HEADLESS_SERVE_SPECIFICATION = True
+APP_URL = env("APP_URL", default="http://127.0.0.1:3000")
+# Mails link to the apps' own screens (the codes in them work without these pages too).
+HEADLESS_FRONTEND_URLS = {
+    "account_confirm_email": f"{APP_URL}/account/verify-email/{{key}}",
+    "account_reset_password": f"{APP_URL}/account/password/reset",
+    "account_reset_password_from_key": f"{APP_URL}/account/password/reset/key/{{key}}",
+    "account_signup": f"{APP_URL}/account/signup",
+    "socialaccount_login_error": f"{APP_URL}/account/provider/callback",
+}
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
+ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_NOTIFICATIONS = True  # e.g. "your password was changed"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Toto] "
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True  # link by email only when the provider verified it
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"  # provider-verified addresses need no code
+SOCIALACCOUNT_QUERY_EMAIL = True
+SOCIALACCOUNT_STORE_TOKENS = False
+
+
+def _provider_apps(provider: str, **extra) -> list[dict]:
+    """One allauth app per client id (web first, then iOS and Android, hidden)."""
+    apps = []
+    for platform in ("WEB", "IOS", "ANDROID"):
+        client_id = env(f"{provider.upper()}_{platform}_CLIENT_ID", default="")
+        if not client_id:
+            continue
+        app = {
+            "client_id": client_id,
+            "secret": env(f"{provider.upper()}_{platform}_SECRET", default=""),
+            "key": env(f"{provider.upper()}_{platform}_KEY", default=""),
+            **extra,
+        }
+        if apps:
+            app["settings"] = {**app.get("settings", {}), "hidden": True}
+        apps.append(app)
+    return apps
+
+
+SOCIALACCOUNT_PROVIDERS = {
+    "google": {
+        "APPS": _provider_apps("google"),
+        "SCOPE": ["openid", "email", "profile"],
+    },
+    "apple": {
+        "APPS": _provider_apps(
+            "apple",
+            settings={
+                "certificate_key": env.str("APPLE_CERTIFICATE_KEY", default="", multiline=True)
+            },
+        ),
+    },
+    "facebook": {
+        "APPS": _provider_apps("facebook"),
+        "SCOPE": ["email", "public_profile"],
+        "FIELDS": ["id", "email", "first_name", "last_name", "name"],
+        # Facebook only hands out confirmed addresses; this lets them link existing accounts.
+        "VERIFIED_EMAIL": env.bool("FACEBOOK_EMAIL_VERIFIED", default=True),
+    },
+}
+
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
@@ -209,8 +318,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- REST framework -------------------------------------------------------------------------
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": [],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["members.authentication.SessionBoundJWTAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 20,

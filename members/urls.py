@@ -1,0 +1,10 @@
+from django.urls import path
+
+from members import views
+
+app_name = "members"
+urlpatterns = [
+    path("me/", views.MeView.as_view(), name="me"),
+    path("me/avatar/", views.AvatarView.as_view(), name="me-avatar"),
+    path("me/role-request/", views.RoleRequestView.as_view(), name="me-role-request"),
+]
