@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class MembersConfig(AppConfig):
@@ -8,3 +9,9 @@ class MembersConfig(AppConfig):
 
     def ready(self) -> None:
         from members import signals  # noqa: F401 - connects the receivers
+
+
+class UsersAppConfig(WagtailUsersAppConfig):
+    """Wagtail's user admin, with the member's role on the edit form."""
+
+    user_viewset = "members.views_admin.UserViewSet"

@@ -4,9 +4,11 @@ from allauth.account.models import EmailAddress
 from allauth.socialaccount.models import SocialAccount
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from members.avatars import avatar_remove
 from members.models import Profile, RoleRequest, User
+from members.roles import member_role_set
 from members.tokens import tokens_revoke_for_user
 
 
@@ -35,6 +37,23 @@ def role_request_create(*, user: User, role: str, note: str = "") -> RoleRequest
         raise ValidationError(
             {"role": "You already have a pending role request; wait for an answer."}
         ) from None
+
+
+@transaction.atomic
+def role_request_decide(
+    *, role_request: RoleRequest, granted: bool, decided_by: User
+) -> RoleRequest:
+    """An admin's answer to a role request: granting gives the role at once."""
+    role_request = RoleRequest.objects.select_for_update().get(pk=role_request.pk)
+    if role_request.status != RoleRequest.Status.PENDING:
+        raise ValidationError({"status": "This request was already answered."})
+    role_request.status = RoleRequest.Status.GRANTED if granted else RoleRequest.Status.REFUSED
+    role_request.decided_by = decided_by
+    role_request.decided_at = timezone.now()
+    role_request.save(update_fields=["status", "decided_by", "decided_at"])
+    if granted:
+        member_role_set(user=role_request.user, role=role_request.role, changed_by=decided_by)
+    return role_request
 
 
 @transaction.atomic

@@ -71,3 +71,53 @@ def image(db):
         title="A teal square",
         file=ImageFile(io.BytesIO(png_bytes(640, 480)), name="teal.png"),
     )
+
+
+@pytest.fixture
+def make_member(db):
+    """Create a member: `make_member("ana@example.com", role="teacher", verified=True)`."""
+    from allauth.account.models import EmailAddress
+
+    from members.models import Role, User
+    from members.roles import member_role_set
+
+    def make(
+        email: str = "learner@example.com",
+        *,
+        role: str = Role.STUDENT,
+        verified: bool = True,
+        password: str = "a-Strong-passphrase-42",
+        **fields,
+    ) -> User:
+        user = User.objects.create_user(email=email, password=password, **fields)
+        EmailAddress.objects.create(user=user, email=email, primary=True, verified=verified)
+        if role != user.profile.role:
+            member_role_set(user=user, role=role)
+        user.refresh_from_db()
+        return user
+
+    return make
+
+
+@pytest.fixture
+def member_client(db):
+    """An APIClient signed in as `user` with a real Toto JWT: `member_client(user)`.
+
+    The pair is issued for a real (cached_db) session, exactly as a login through allauth would;
+    `client.refresh_token` and `client.session_key` are set for tests that need them.
+    """
+    from django.contrib.sessions.backends.cached_db import SessionStore
+
+    from members.tokens import token_pair_issue
+
+    def sign_in(user) -> APIClient:
+        session = SessionStore()
+        session.create()
+        refresh = token_pair_issue(user=user, session_key=session.session_key)
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {refresh.access_token}")
+        client.refresh_token = str(refresh)
+        client.session_key = session.session_key
+        return client
+
+    return sign_in

@@ -39,7 +39,7 @@ WAGTAIL_APPS = [
     "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "members.apps.UsersAppConfig",  # wagtail.users with the member role on its forms
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
