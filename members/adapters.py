@@ -21,4 +21,40 @@ class AccountAdapter(DefaultAccountAdapter):
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
-    """Social sign-ups become students like everyone else (the profile signal does that)."""
+    """Social sign-ups become students like everyone else (the profile signal does that).
+
+    allauth itself verifies what the apps post to `auth/provider/token` (signature, issuer,
+    audience, expiry and replay of id_tokens; Facebook tokens through Graph). The provider HTTP
+    goes through `get_requests_session()`, which the tests replace.
+    """
+
+    def pre_social_login(self, request: HttpRequest, sociallogin) -> None:
+        super().pre_social_login(request, sociallogin)
+        linked_by_email = sociallogin.is_existing and not sociallogin.account.pk
+        if linked_by_email and sociallogin.state.get("process") == "login":
+            self._vouched_email_verify(sociallogin)
+
+    def _vouched_email_verify(self, sociallogin) -> None:
+        """Mark the address the provider vouched for verified on the member it signs into.
+
+        allauth signs a new social account into the existing member with that address
+        (SOCIALACCOUNT_EMAIL_AUTHENTICATION) but leaves the address as it was. If it was
+        unverified, whoever set the password never proved it (maybe someone who signed up with
+        another person's address): the password goes first, as allauth's own guard would do
+        (that guard runs after this hook and would then find the address verified).
+        """
+        from allauth.account.models import EmailAddress
+
+        user = sociallogin.user
+        vouched = {
+            address.email.lower() for address in sociallogin.email_addresses if address.verified
+        }
+        for address in EmailAddress.objects.filter(user=user, verified=False):
+            email = address.email.lower()
+            if email not in vouched or not self.can_authenticate_by_email(sociallogin, email):
+                continue
+            if user.has_usable_password():
+                user.set_unusable_password()
+                user.save(update_fields=["password"])
+            address.verified = True
+            address.save(update_fields=["verified"])

@@ -238,51 +238,64 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Toto] "
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = True  # link by email only when the provider verified it
 SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
-SOCIALACCOUNT_EMAIL_VERIFICATION = "none"  # provider-verified addresses need no code
+# As for sign-ups: addresses the provider vouches for need no code, any other gets one.
+SOCIALACCOUNT_EMAIL_VERIFICATION = "mandatory"
 SOCIALACCOUNT_QUERY_EMAIL = True
 SOCIALACCOUNT_STORE_TOKENS = False
 
 
-def _provider_apps(provider: str, **extra) -> list[dict]:
-    """One allauth app per client id (web first, then iOS and Android, hidden)."""
-    apps = []
+def _provider_apps(provider: str, **app_settings) -> list[dict]:
+    """One allauth app per client id: web first, then iOS and Android, those `hidden`.
+
+    Provider-token login (`auth/provider/token`) finds the app by the exact `client_id` the
+    app sends, hidden or not; lookups without a client id see only the first, visible app.
+    A client id named twice (one Facebook app id on every platform) makes a single app.
+    """
+    apps: list[dict] = []
     for platform in ("WEB", "IOS", "ANDROID"):
-        client_id = env(f"{provider.upper()}_{platform}_CLIENT_ID", default="")
-        if not client_id:
+        prefix = f"{provider.upper()}_{platform}"
+        client_id = env(f"{prefix}_CLIENT_ID", default="")
+        if not client_id or any(app["client_id"] == client_id for app in apps):
             continue
-        app = {
-            "client_id": client_id,
-            "secret": env(f"{provider.upper()}_{platform}_SECRET", default=""),
-            "key": env(f"{provider.upper()}_{platform}_KEY", default=""),
-            **extra,
-        }
-        if apps:
-            app["settings"] = {**app.get("settings", {}), "hidden": True}
-        apps.append(app)
+        apps.append(
+            {
+                "client_id": client_id,
+                "secret": env(f"{prefix}_SECRET", default=""),
+                "key": env(f"{prefix}_KEY", default=""),
+                "settings": {**app_settings, "hidden": True} if apps else {**app_settings},
+            }
+        )
     return apps
 
 
-SOCIALACCOUNT_PROVIDERS = {
-    "google": {
-        "APPS": _provider_apps("google"),
-        "SCOPE": ["openid", "email", "profile"],
-    },
-    "apple": {
-        "APPS": _provider_apps(
-            "apple",
-            settings={
-                "certificate_key": env.str("APPLE_CERTIFICATE_KEY", default="", multiline=True)
-            },
-        ),
-    },
-    "facebook": {
-        "APPS": _provider_apps("facebook"),
-        "SCOPE": ["email", "public_profile"],
-        "FIELDS": ["id", "email", "first_name", "last_name", "name"],
-        # Facebook only hands out confirmed addresses; this lets them link existing accounts.
-        "VERIFIED_EMAIL": env.bool("FACEBOOK_EMAIL_VERIFIED", default=True),
-    },
-}
+def _social_providers() -> dict:
+    """`SOCIALACCOUNT_PROVIDERS` from the environment (a function, so tests can rebuild it)."""
+    return {
+        "google": {
+            "APPS": _provider_apps("google"),
+            "SCOPE": ["openid", "email", "profile"],
+        },
+        "apple": {
+            # Token login needs only the client ids (services id, bundle id). The team id
+            # (APPLE_WEB_KEY), key id (APPLE_WEB_SECRET) and private key only serve the
+            # redirect flow's code exchange, with the first (visible) app.
+            "APPS": _provider_apps(
+                "apple",
+                certificate_key=env.str("APPLE_CERTIFICATE_KEY", default="", multiline=True),
+            ),
+        },
+        "facebook": {
+            "APPS": _provider_apps("facebook"),
+            "SCOPE": ["email", "public_profile"],
+            "FIELDS": ["id", "email", "first_name", "last_name", "name"],
+            # allauth counts Graph addresses as unverified unless told otherwise; Graph only
+            # returns an email that Facebook confirmed, so trust it to link existing accounts.
+            "VERIFIED_EMAIL": env.bool("FACEBOOK_EMAIL_VERIFIED", default=True),
+        },
+    }
+
+
+SOCIALACCOUNT_PROVIDERS = _social_providers()
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "en"
