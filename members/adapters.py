@@ -4,15 +4,15 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.http import HttpRequest
 
-from members.tokens import tokens_revoke_for_session
+from members.tokens import SESSION_DATA_KEY, sign_in_session_end
 
 
 class AccountAdapter(DefaultAccountAdapter):
     def logout(self, request: HttpRequest) -> None:
-        session_key = request.session.session_key
+        sid = request.session.get(SESSION_DATA_KEY)
         super().logout(request)
-        if session_key:
-            tokens_revoke_for_session(session_key=session_key)
+        if sid:
+            sign_in_session_end(sid=sid)
 
     def get_from_email(self) -> str:
         from django.conf import settings

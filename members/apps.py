@@ -3,6 +3,7 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class MembersConfig(AppConfig):
+    default = True  # this module also holds UsersAppConfig
     default_auto_field = "django.db.models.BigAutoField"
     name = "members"
     verbose_name = "Members"

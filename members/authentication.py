@@ -4,11 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework_simplejwt.authentication import JWTAuthentication
 from rest_framework_simplejwt.exceptions import InvalidToken
 
-from members.tokens import SESSION_CLAIM, session_is_alive
+from members.tokens import SESSION_CLAIM, sign_in_session_is_active
 
 
 class SessionBoundJWTAuthentication(JWTAuthentication):
-    """simplejwt's bearer authentication, refusing tokens whose session has ended.
+    """simplejwt's bearer authentication, refusing tokens whose sign-in session has ended.
 
     The user (and so their role and rights) is loaded from the database on every request;
     nothing in the token but the user id and session key is trusted.
@@ -16,6 +16,6 @@ class SessionBoundJWTAuthentication(JWTAuthentication):
 
     def get_validated_token(self, raw_token: bytes):
         token = super().get_validated_token(raw_token)
-        if not session_is_alive(token.get(SESSION_CLAIM)):
+        if not sign_in_session_is_active(token.get(SESSION_CLAIM)):
             raise InvalidToken(_("This session has ended; sign in again."))
         return token

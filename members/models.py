@@ -1,5 +1,7 @@
 """Toto's members: one user model for learners, editors and partners, signing in by email."""
 
+import uuid
+
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
@@ -143,8 +145,29 @@ class RoleRequest(models.Model):
         return f"{self.user} → {self.get_role_display()} ({self.get_status_display()})"
 
 
+class SignInSession(models.Model):
+    """One sign-in of a member on one device: the JWTs it was given live and die with it.
+
+    Its id travels in every token as the `sid` claim. Ending it (logout, password change
+    elsewhere, reset, deactivation) makes its access tokens useless at once and blacklists its
+    refresh tokens. It is remembered in the allauth session too, whose key may change (Django
+    cycles it on a password change) while this id stays.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="sign_in_sessions")
+    created_at = models.DateTimeField(auto_now_add=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "ended_at"], name="members_signin_user_idx")]
+
+    def __str__(self) -> str:
+        return f"sign-in {self.pk} of user {self.user_id}"
+
+
 class SessionRefreshToken(models.Model):
-    """Which allauth session a refresh token was issued to, so logout can revoke them all."""
+    """Which sign-in session a refresh token was issued to."""
 
     token = models.OneToOneField(
         "token_blacklist.OutstandingToken",
@@ -152,7 +175,34 @@ class SessionRefreshToken(models.Model):
         primary_key=True,
         related_name="session_link",
     )
-    session_key = models.CharField(max_length=64, db_index=True)
+    sign_in_session = models.ForeignKey(
+        SignInSession, on_delete=models.CASCADE, related_name="refresh_tokens"
+    )
 
     def __str__(self) -> str:
-        return f"token {self.token_id} of session {self.session_key[:8]}…"
+        return f"token {self.token_id} of {self.sign_in_session_id}"
+
+
+class Follow(models.Model):
+    """`follower` follows `followed`: once per pair, never oneself (both enforced by the DB)."""
+
+    follower = models.ForeignKey(User, on_delete=models.CASCADE, related_name="following_links")
+    followed = models.ForeignKey(User, on_delete=models.CASCADE, related_name="follower_links")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["follower", "followed"], name="members_follow_once"),
+            models.CheckConstraint(
+                condition=~models.Q(follower=models.F("followed")),
+                name="members_follow_not_self",
+            ),
+        ]
+        indexes = [
+            # "Who follows X" and "whom does X follow", newest first.
+            models.Index(fields=["followed", "-created_at"], name="members_follow_followers_idx"),
+            models.Index(fields=["follower", "-created_at"], name="members_follow_following_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.follower_id} follows {self.followed_id}"

@@ -9,7 +9,7 @@ from django.utils import timezone
 from members.avatars import avatar_remove
 from members.models import Profile, RoleRequest, User
 from members.roles import member_role_set
-from members.tokens import tokens_revoke_for_user
+from members.tokens import sign_in_sessions_end_for_user
 
 
 @transaction.atomic
@@ -63,7 +63,7 @@ def member_deactivate(*, user: User) -> None:
     The row stays so that what the member did (progress, comments) keeps a valid owner, but
     nothing in it identifies a person any more.
     """
-    tokens_revoke_for_user(user=user)
+    sign_in_sessions_end_for_user(user=user)
     profile = Profile.objects.select_for_update().get(user=user)
     avatar_remove(profile=profile)
     Profile.objects.filter(pk=profile.pk).update(

@@ -6,7 +6,7 @@ from django.dispatch import receiver
 
 from members.models import Profile, Role, User
 from members.roles import member_role_set
-from members.tokens import tokens_revoke_for_user
+from members.tokens import SESSION_DATA_KEY, sign_in_sessions_end_for_user
 
 
 @receiver(post_save, sender=User, dispatch_uid="members_profile_for_new_user")
@@ -17,10 +17,12 @@ def profile_for_new_user(sender, instance: User, created: bool, raw: bool = Fals
 
 @receiver(password_changed, dispatch_uid="members_revoke_on_password_change")
 def revoke_other_sessions_on_password_change(sender, request, user, **kwargs):
+    # The session key was just cycled by Django; the sign-in session id in its data was not.
     session = getattr(request, "session", None)
-    tokens_revoke_for_user(user=user, keep_session_key=session.session_key if session else None)
+    keep_sid = session.get(SESSION_DATA_KEY) if session is not None else None
+    sign_in_sessions_end_for_user(user=user, keep_sid=keep_sid)
 
 
 @receiver(password_reset, dispatch_uid="members_revoke_on_password_reset")
 def revoke_all_on_password_reset(sender, request, user, **kwargs):
-    tokens_revoke_for_user(user=user)
+    sign_in_sessions_end_for_user(user=user)

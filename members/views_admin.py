@@ -12,6 +12,8 @@ from members.services import role_request_decide
 
 
 class UserViewSet(WagtailUserViewSet):
+    template_prefix = "members/admin/users/"
+
     def get_form_class(self, for_update=False):
         return MemberEditForm if for_update else MemberCreationForm
 

@@ -103,21 +103,19 @@ def make_member(db):
 def member_client(db):
     """An APIClient signed in as `user` with a real Toto JWT: `member_client(user)`.
 
-    The pair is issued for a real (cached_db) session, exactly as a login through allauth would;
-    `client.refresh_token` and `client.session_key` are set for tests that need them.
+    The pair belongs to a new sign-in session, exactly as a login through allauth would give;
+    `client.refresh_token` and `client.sign_in_session` are set for tests that need them.
     """
-    from django.contrib.sessions.backends.cached_db import SessionStore
-
+    from members.models import SignInSession
     from members.tokens import token_pair_issue
 
     def sign_in(user) -> APIClient:
-        session = SessionStore()
-        session.create()
-        refresh = token_pair_issue(user=user, session_key=session.session_key)
+        sign_in_session = SignInSession.objects.create(user=user)
+        refresh = token_pair_issue(user=user, sign_in_session=sign_in_session)
         client = APIClient()
         client.credentials(HTTP_AUTHORIZATION=f"Bearer {refresh.access_token}")
         client.refresh_token = str(refresh)
-        client.session_key = session.session_key
+        client.sign_in_session = sign_in_session
         return client
 
     return sign_in

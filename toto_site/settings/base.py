@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "members.middleware.LoginLockoutStatusMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -190,8 +191,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
-# Sessions live in the cache (Redis in production) with the database behind it: every API
-# request checks that its token's session is still alive, so that check must be cheap.
+# allauth's app sessions live in the cache (Redis in production) with the database behind it.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 REFRESH_TOKEN_LIFETIME = timedelta(days=env.int("JWT_REFRESH_DAYS", default=14))
 SESSION_COOKIE_AGE = int(REFRESH_TOKEN_LIFETIME.total_seconds())
@@ -336,6 +336,9 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 20,
+    # Scoped throttles (counted in the cache, Redis in production), used by the views that
+    # name a `throttle_scope`.
+    "DEFAULT_THROTTLE_RATES": {"comments": "10/minute", "comment_reports": "20/hour"},
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 SPECTACULAR_SETTINGS = {
@@ -345,6 +348,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1/",
+    "ENUM_NAME_OVERRIDES": {
+        "ProgressStatusEnum": "lessons.learner_models.LessonProgress.Status",
+        "AttemptStatusEnum": "lessons.learner_models.ExerciseAttempt.Status",
+    },
 }
 
 # --- Security defaults that hold everywhere -------------------------------------------------
