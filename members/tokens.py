@@ -7,10 +7,10 @@ Every refresh and access token carries the id of a `SignInSession` (claim `sid`)
   but the current one after a password change.
 """
 
+from allauth.headless.tokens.strategies.sessions import SessionTokenStrategy
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
-from allauth.headless.tokens.strategies.sessions import SessionTokenStrategy
 from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.settings import api_settings as jwt_settings
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
