@@ -9,7 +9,10 @@ class MembersConfig(AppConfig):
     verbose_name = "Members"
 
     def ready(self) -> None:
-        from members import signals  # noqa: F401 - connects the receivers
+        from members import (
+            schema,  # noqa: F401 - registers the OpenAPI auth extension
+            signals,  # noqa: F401 - connects the receivers
+        )
 
 
 class UsersAppConfig(WagtailUsersAppConfig):

@@ -4,6 +4,7 @@ import datetime
 import zoneinfo
 
 from django.conf import settings
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from members.avatars import AVATAR_FIELDS
@@ -16,6 +17,15 @@ def _available_timezones() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())
 
 
+@extend_schema_field(
+    {
+        "type": "object",
+        "nullable": True,
+        "properties": {
+            size: {"type": "string", "format": "uri"} for size in ("original", "medium", "small")
+        },
+    }
+)
 class AvatarField(serializers.Field):
     """The avatar as absolute URLs of its stored sizes, or null."""
 

@@ -348,6 +348,7 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1/",
+    "PREPROCESSING_HOOKS": ["toto_site.schema.only_api_v1"],
     "ENUM_NAME_OVERRIDES": {
         "ProgressStatusEnum": "lessons.learner_models.LessonProgress.Status",
         "AttemptStatusEnum": "lessons.learner_models.ExerciseAttempt.Status",
