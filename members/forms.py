@@ -1,18 +1,33 @@
-"""Wagtail admin forms for members: the role is edited here, and only here, by admins."""
+"""Wagtail admin forms for members: profile and role are edited with the account.
+
+The role is changed here, and only here, by admins; `member_role_set` keeps groups in step.
+"""
+
+import zoneinfo
 
 from django import forms
+from django.conf import settings
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
-from members.models import Role
+from members.models import Profile, Role
 from members.roles import ROLE_GROUPS, member_role_set
 
+PROFILE_FIELDS = ("language_preference", "timezone", "bio", "phone", "date_of_birth")
 
-class RoleFormMixin(forms.Form):
+
+class MemberProfileFormMixin(forms.Form):
     role = forms.ChoiceField(
         choices=Role.choices,
         initial=Role.STUDENT,
         help_text="Decides the member's rights; the matching group is set automatically.",
     )
+    language_preference = forms.ChoiceField(choices=settings.LANGUAGES, initial="en")
+    timezone = forms.ChoiceField(
+        choices=[(name, name) for name in sorted(zoneinfo.available_timezones())], initial="UTC"
+    )
+    bio = forms.CharField(widget=forms.Textarea, max_length=1000, required=False)
+    phone = forms.CharField(max_length=32, required=False)
+    date_of_birth = forms.DateField(required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -24,20 +39,25 @@ class RoleFormMixin(forms.Form):
                 name__in=ROLE_GROUPS.values()
             )
             self.fields["groups"].required = False
-        profile = getattr(self.instance, "profile", None) if self.instance.pk else None
+        profile = Profile.objects.filter(user_id=self.instance.pk).first()
         if profile is not None:
             self.fields["role"].initial = profile.role
+            for name in PROFILE_FIELDS:
+                self.fields[name].initial = getattr(profile, name)
 
     def save(self, commit=True):
         user = super().save(commit=commit)
         if commit:
-            member_role_set(user=user, role=self.cleaned_data["role"])
+            profile = member_role_set(user=user, role=self.cleaned_data["role"])
+            for name in PROFILE_FIELDS:
+                setattr(profile, name, self.cleaned_data[name])
+            profile.save(update_fields=[*PROFILE_FIELDS, "updated_at"])
         return user
 
 
-class MemberCreationForm(RoleFormMixin, UserCreationForm):
+class MemberCreationForm(MemberProfileFormMixin, UserCreationForm):
     pass
 
 
-class MemberEditForm(RoleFormMixin, UserEditForm):
+class MemberEditForm(MemberProfileFormMixin, UserEditForm):
     pass

@@ -70,6 +70,9 @@ def test_the_admin_user_form_sets_the_role_and_its_group(make_member):
             "last_name": "Silva",
             "is_active": "on",
             "role": Role.CONTENT_CREATOR,
+            "language_preference": "es",
+            "timezone": "Europe/Madrid",
+            "bio": "Writes grammar lessons.",
         },
     )
     assert "is_superuser" not in form.fields
@@ -78,6 +81,7 @@ def test_the_admin_user_form_sets_the_role_and_its_group(make_member):
     user.refresh_from_db()
     assert user.profile.role == Role.CONTENT_CREATOR
     assert role_groups(user) == {"Content creators"}
+    assert (user.profile.language_preference, user.profile.timezone) == ("es", "Europe/Madrid")
 
 
 @pytest.fixture
@@ -168,4 +172,5 @@ def test_members_are_listed_and_editable_in_the_wagtail_admin(client, make_membe
     client.force_login(admin)
     assert b"ana@example.com" in client.get("/admin/users/").content
     edit = client.get(f"/admin/users/edit/{ana.pk}/")
-    assert edit.status_code == 200 and b'name="role"' in edit.content
+    assert edit.status_code == 200
+    assert b'name="role"' in edit.content and b'name="timezone"' in edit.content
