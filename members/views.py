@@ -3,14 +3,16 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import ParseError, ValidationError
+from rest_framework.generics import ListAPIView
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from members import services
+from members import follows, services
 from members.avatars import avatar_remove, avatar_replace
 from members.models import User
+from members.public import FollowedMemberSerializer, FollowerSerializer, FollowStateSerializer
 from members.serializers import (
     AccountDeleteSerializer,
     AvatarUploadSerializer,
@@ -96,3 +98,59 @@ class RoleRequestView(APIView):
         except DjangoValidationError as error:
             raise as_drf_error(error) from None
         return Response(RoleRequestSerializer(role_request).data, status=status.HTTP_201_CREATED)
+
+
+# --- Follows ----------------------------------------------------------------------------------
+
+
+class FollowView(APIView):
+    """Follow or unfollow the member `member_id`; both are idempotent."""
+
+    serializer_class = FollowStateSerializer
+
+    def get(self, request, member_id: int):
+        followed = follows.member_public_get(member_id=member_id)
+        follow = follows.follow_get(follower=request.user, followed=followed)
+        return Response(
+            FollowStateSerializer(
+                {"following": follow is not None, "since": follow and follow.created_at}
+            ).data
+        )
+
+    @extend_schema(request=None, responses={200: FollowStateSerializer, 201: FollowStateSerializer})
+    def post(self, request, member_id: int):
+        followed = follows.member_public_get(member_id=member_id)
+        try:
+            follow, created = follows.follow_create(follower=request.user, followed=followed)
+        except DjangoValidationError as error:
+            raise ParseError(error.message_dict["detail"][0]) from None
+        return Response(
+            FollowStateSerializer({"following": True, "since": follow.created_at}).data,
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+        )
+
+    @extend_schema(request=None, responses={204: None})
+    def delete(self, request, member_id: int):
+        followed = follows.member_public_get(member_id=member_id)
+        follows.follow_delete(follower=request.user, followed=followed)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class FollowerListView(ListAPIView):
+    """Members who follow `member_id`, newest first."""
+
+    serializer_class = FollowerSerializer
+
+    def get_queryset(self):
+        member = follows.member_public_get(member_id=self.kwargs["member_id"])
+        return follows.follower_list(member=member)
+
+
+class FollowingListView(ListAPIView):
+    """Members whom `member_id` follows, newest first."""
+
+    serializer_class = FollowedMemberSerializer
+
+    def get_queryset(self):
+        member = follows.member_public_get(member_id=self.kwargs["member_id"])
+        return follows.following_list(member=member)

@@ -4,5 +4,6 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("members.urls")),
+    path("", include("lessons.urls")),
     path("abroad/", include("abroad.urls")),
 ]

@@ -1,0 +1,151 @@
+"""Fixtures for the learner API: a published lesson with every kind of exercise, and learners."""
+
+import json
+
+import pytest
+
+from lessons.blocks import DragDropBlock
+from tests.lessons import builders
+
+# Stored exercise values, keyed by the block id they get in `exercise_lesson`.
+EXERCISES = {
+    "mc-single": (
+        "multiple_choice",
+        {
+            "question": "She ___ coffee every morning.",
+            "options": [
+                {"text": "drink", "is_correct": False},
+                {"text": "drinks", "is_correct": True},
+                {"text": "drinking", "is_correct": False},
+            ],
+            "allow_multiple": False,
+            "explanation": "Third person singular takes -s.",
+        },
+    ),
+    "mc-multi": (
+        "multiple_choice",
+        {
+            "question": "Which are animals?",
+            "options": [
+                {"text": "cat", "is_correct": True},
+                {"text": "dog", "is_correct": True},
+                {"text": "car", "is_correct": False},
+                {"text": "cow", "is_correct": True},
+            ],
+            "allow_multiple": True,
+            "explanation": "Cars are machines.",
+        },
+    ),
+    "fill": (
+        "fill_blank",
+        {
+            "text": "He {1} (work) in a bank and {2} (live) in Leeds.",
+            "gaps": [
+                {"accepted_answers": ["works"]},
+                {"accepted_answers": ["lives", "is living"]},
+            ],
+            "case_sensitive": False,
+            "explanation": "Present simple: he works, he lives.",
+        },
+    ),
+    "fill-case": (
+        "fill_blank",
+        {
+            "text": "{1} is the capital of England.",
+            "gaps": [{"accepted_answers": ["London"]}],
+            "case_sensitive": True,
+            "explanation": "Names of cities start with a capital letter.",
+        },
+    ),
+    "order": (
+        "drag_drop",
+        {
+            "mode": "order",
+            "instruction": "Make a sentence.",
+            "items": [
+                {"text": "She", "match": ""},
+                {"text": "never", "match": ""},
+                {"text": "eats", "match": ""},
+                {"text": "meat", "match": ""},
+            ],
+            "explanation": "Adverbs of frequency go before the verb.",
+        },
+    ),
+    "match": (
+        "drag_drop",
+        {
+            "mode": "match",
+            "instruction": "Sort the words.",
+            "items": [
+                {"text": "dog", "match": "animal"},
+                {"text": "rose", "match": "plant"},
+                {"text": "oak", "match": "plant"},
+                {"text": "car", "match": "machine"},
+            ],
+            "explanation": "",
+        },
+    ),
+    "voice": (
+        "voice_response",
+        {
+            "prompt": "Say what you do every morning.",
+            "expected_phrase": "I get up at seven",
+            "show_expected_phrase": False,
+            "explanation": "Use the present simple for routines.",
+        },
+    ),
+}
+
+
+def exercise_body() -> str:
+    body = [{"type": "heading", "id": "intro", "value": {"text": "Practice", "size": "h2"}}]
+    body += [
+        {"type": block_type, "id": block_id, "value": value}
+        for block_id, (block_type, value) in EXERCISES.items()
+    ]
+    return json.dumps(body)
+
+
+def shown_indexes(value: dict, texts: list[str]) -> list[int]:
+    """The indexes (as the public API shows the items) of `texts`, as a client sends them."""
+    shown = [value["items"][index]["text"] for index in DragDropBlock.item_order(value)]
+    return [shown.index(text) for text in texts]
+
+
+def shown_target(value: dict, target: str) -> int:
+    return DragDropBlock.targets(value).index(target)
+
+
+@pytest.fixture
+def lesson_section(home_page):
+    _grammar, tenses = builders.lesson_tree(home_page)
+    return tenses
+
+
+@pytest.fixture
+def exercise_lesson(lesson_section):
+    """A published lesson: a heading, then one block of each exercise kind (ids as EXERCISES)."""
+    return builders.lesson(lesson_section, "Present simple", body=exercise_body())
+
+
+@pytest.fixture
+def make_lesson(lesson_section):
+    counter = iter(range(1, 10_000))
+
+    def make(title: str | None = None, *, live: bool = True, **fields):
+        fields.setdefault("body", exercise_body())
+        return builders.lesson(
+            lesson_section, title or f"Lesson {next(counter)}", live=live, **fields
+        )
+
+    return make
+
+
+@pytest.fixture
+def learner(make_member):
+    return make_member("learner@example.com", first_name="Lea", last_name="Rner")
+
+
+@pytest.fixture
+def learner_client(learner, member_client):
+    return member_client(learner)
