@@ -98,9 +98,10 @@ class FakeProviderTransport(BaseAdapter):
     def send(self, request: requests.PreparedRequest, **kwargs) -> requests.Response:
         self.calls.append(request)
         parts = urlsplit(request.url)
-        handler = self.routes.get((request.method, f"{parts.scheme}://{parts.netloc}{parts.path}"))
+        url = f"{parts.scheme}://{parts.netloc}{parts.path}"
+        handler = self.routes.get((request.method, url))
         if handler is None:
-            raise requests.ConnectionError(f"offline test: no fake for {request.method} {parts}")
+            raise requests.ConnectionError(f"offline test: nothing answers {request.method} {url}")
         query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
         status, body = handler(query)
         response = requests.Response()
