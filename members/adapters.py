@@ -1,10 +1,17 @@
 """allauth adapters: Toto's hooks into sign-up, logout and social login."""
 
+import functools
+import logging
+
+import jwt
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
 from members.tokens import SESSION_DATA_KEY, sign_in_session_end
+
+logger = logging.getLogger(__name__)
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -27,6 +34,30 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
     audience, expiry and replay of id_tokens; Facebook tokens through Graph). The provider HTTP
     goes through `get_requests_session()`, which the tests replace.
     """
+
+    def get_provider(self, request: HttpRequest, provider: str, client_id: str | None = None):
+        """The provider, with token verification that answers 400 to any malformed token.
+
+        allauth 65.21 lets some malformed id_tokens escape as KeyError/TypeError (a header
+        without `kid`, an HS256 header) and so answer 500; they are invalid tokens.
+        """
+        instance = super().get_provider(request, provider, client_id=client_id)
+        verify = instance.verify_token
+
+        @functools.wraps(verify)
+        def verify_token(request, token):
+            try:
+                return verify(request, token)
+            except ValidationError:
+                raise
+            except (KeyError, TypeError, ValueError, jwt.PyJWTError) as error:
+                logger.info("malformed %s token refused: %r", provider, error)
+                raise ValidationError(
+                    "The provider token is invalid.", code="invalid_token"
+                ) from None
+
+        instance.verify_token = verify_token
+        return instance
 
     def pre_social_login(self, request: HttpRequest, sociallogin) -> None:
         super().pre_social_login(request, sociallogin)
