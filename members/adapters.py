@@ -9,7 +9,7 @@ from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
-from members.tokens import SESSION_DATA_KEY, sign_in_session_end
+from members.tokens import SESSION_DATA_KEY, sign_in_session_end, sign_in_sessions_end_for_user
 
 logger = logging.getLogger(__name__)
 
@@ -87,5 +87,6 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
             if user.has_usable_password():
                 user.set_unusable_password()
                 user.save(update_fields=["password"])
+                sign_in_sessions_end_for_user(user=user)
             address.verified = True
             address.save(update_fields=["verified"])
