@@ -1,11 +1,74 @@
-"""Wagtail API v2 viewsets for the content the apps read."""
+"""Wagtail API v2 viewsets for the content the apps read.
 
+Wagtail's stock viewsets answer most bad query parameters with a 400, but a few inputs reach
+the database unchecked and end in a 500: a NUL character in any value (PostgreSQL refuses
+it), an `offset` beyond PostgreSQL's bigint, an unparseable date in a field filter, an
+unknown `search_operator`, a non-numeric `id` for `find`. They also answer an unknown
+`locale` or `site` with a 404 as if the endpoint were missing. The viewsets here turn all of
+those into 400s, and shape every error the DRF way (`{"detail": "..."}`) as API.md asks.
+"""
+
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from rest_framework import status
 from rest_framework.permissions import AllowAny
+from wagtail.api.v2.filters import FieldsFilter, LocaleFilter
+from wagtail.api.v2.pagination import WagtailPagination
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet as WagtailDocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
+from wagtail.models import Locale, Page
 
 from members.authentication import SessionBoundJWTAuthentication
+
+__all__ = ["DocumentsAPIViewSet", "ImagesAPIViewSet", "PagesAPIViewSet"]
+
+# PostgreSQL takes OFFSET as a bigint; anything larger is a database error, not an empty page.
+MAX_OFFSET = 2**63 - 1
+SEARCH_OPERATORS = ("and", "or")
+
+
+class Pagination(WagtailPagination):
+    def paginate_queryset(self, queryset, request, view=None):
+        offset = request.GET.get("offset", "0")
+        if offset.isdigit() and int(offset) > MAX_OFFSET:
+            raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
+        return super().paginate_queryset(queryset, request, view)
+
+
+class StrictFieldsFilter(FieldsFilter):
+    """Field filters (`?difficulty=beginner`) whose unparseable values are a 400, never a 500."""
+
+    def filter_queryset(self, request, queryset, view):
+        try:
+            return super().filter_queryset(request, queryset, view)
+        except (ValidationError, ValueError, TypeError) as error:
+            messages = error.messages if isinstance(error, ValidationError) else [str(error)]
+            raise BadRequestError("field filter error. " + " ".join(messages)) from error
+
+
+class StrictLocaleFilter(LocaleFilter):
+    """`?locale=xx` for a language the site does not have is a bad parameter, not a 404."""
+
+    def filter_queryset(self, request, queryset, view):
+        language_code = request.GET.get("locale")
+        if (
+            language_code is not None
+            and not Locale.objects.filter(language_code=language_code).exists()
+        ):
+            known = ", ".join(
+                Locale.objects.order_by("language_code").values_list("language_code", flat=True)
+            )
+            raise BadRequestError(f"unknown locale '{language_code}' (known: {known})")
+        return super().filter_queryset(request, queryset, view)
+
+
+def replace_filters(filter_backends: list, replacements: dict) -> list:
+    return [replacements.get(backend, backend) for backend in filter_backends]
+
+
+STRICT_FILTERS = {FieldsFilter: StrictFieldsFilter, LocaleFilter: StrictLocaleFilter}
 
 
 class PublicContentMixin:
@@ -16,15 +79,38 @@ class PublicContentMixin:
     permission_classes = [AllowAny]
 
 
-class ImagesAPIViewSet(PublicContentMixin, WagtailImagesAPIViewSet):
-    pass
+class StrictParametersMixin:
+    """Checks that apply to every content endpoint before Wagtail looks at the parameters."""
+
+    pagination_class = Pagination
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        for name, values in request.GET.lists():
+            if "\x00" in name or any("\x00" in value for value in values):
+                raise BadRequestError(f"null characters are not allowed in '{name.strip()}'")
+        operator = request.GET.get("search_operator")
+        if operator is not None and operator not in SEARCH_OPERATORS:
+            raise BadRequestError("search_operator must be 'and' or 'or'")
+
+    def find_object(self, queryset, request):
+        object_id = request.GET.get("id")
+        if object_id is not None and not object_id.isdigit():
+            raise BadRequestError("id must be a positive integer")
+        return super().find_object(queryset, request)
+
+    def handle_exception(self, exc):
+        response = super().handle_exception(exc)
+        # Wagtail answers `{"message": ...}`; the apps read DRF's `{"detail": ...}` everywhere.
+        if isinstance(response.data, dict) and set(response.data) == {"message"}:
+            message = response.data["message"] or (
+                "Not found." if response.status_code == status.HTTP_404_NOT_FOUND else "Error."
+            )
+            response.data = {"detail": message}
+        return response
 
 
-class DocumentsAPIViewSet(PublicContentMixin, WagtailDocumentsAPIViewSet):
-    pass
-
-
-class PagesAPIViewSet(PublicContentMixin, WagtailPagesAPIViewSet):
+class PagesAPIViewSet(PublicContentMixin, StrictParametersMixin, WagtailPagesAPIViewSet):
     """Wagtail's pages endpoint, with lesson bodies in detail only and listings kept cheap.
 
     A lesson body can hold dozens of blocks and images, so listings (cards, menus) leave it out
@@ -33,15 +119,41 @@ class PagesAPIViewSet(PublicContentMixin, WagtailPagesAPIViewSet):
     rows in a fixed number of queries, whatever the `limit`.
     """
 
+    filter_backends = replace_filters(WagtailPagesAPIViewSet.filter_backends, STRICT_FILTERS)
     detail_only_fields = [*WagtailPagesAPIViewSet.detail_only_fields, "body"]
+
+    def get_base_queryset(self):
+        # Wagtail builds this several times per request (queryset, filters, serializer
+        # context), each time re-reading every view restriction and the site's translations.
+        if getattr(self, "_base_queryset", None) is None:
+            try:
+                queryset = super().get_base_queryset()
+            except Http404 as error:
+                if "site" in self.request.GET:
+                    raise BadRequestError("site doesn't exist") from error
+                raise
+            # Wagtail serves a live page even when a page above it is a draft or unpublished;
+            # here a section taken offline (or never published) takes its subpages with it.
+            for section in Page.objects.filter(live=False, numchild__gt=0).only("path", "depth"):
+                queryset = queryset.not_descendant_of(section)
+            self._base_queryset = queryset
+        return self._base_queryset.all()
 
     def get_queryset(self):
         queryset = super().get_queryset()
         model = queryset.model
-        select_related = getattr(model, "api_select_related", None)
-        prefetch_related = getattr(model, "api_prefetch_related", None)
-        if select_related:
-            queryset = queryset.select_related(*select_related)
+        # Every page has a locale and listings show it, typed or not.
+        select_related = dict.fromkeys(["locale", *getattr(model, "api_select_related", ())])
+        prefetch_related = getattr(model, "api_prefetch_related", ())
+        queryset = queryset.select_related(*select_related)
         if prefetch_related:
             queryset = queryset.prefetch_related(*prefetch_related)
         return queryset
+
+
+class ImagesAPIViewSet(PublicContentMixin, StrictParametersMixin, WagtailImagesAPIViewSet):
+    filter_backends = replace_filters(WagtailImagesAPIViewSet.filter_backends, STRICT_FILTERS)
+
+
+class DocumentsAPIViewSet(PublicContentMixin, StrictParametersMixin, WagtailDocumentsAPIViewSet):
+    filter_backends = replace_filters(WagtailDocumentsAPIViewSet.filter_backends, STRICT_FILTERS)
