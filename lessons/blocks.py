@@ -211,7 +211,8 @@ class MultipleChoiceBlock(ExerciseBlock):
         value = super().clean(value)
         options = value["options"]
         correct = [option for option in options if option["is_correct"]]
-        texts = [option["text"].strip().casefold() for option in options]
+        # Case matters: pronunciation options mark stress with capitals (PHO-to-graph).
+        texts = [option["text"].strip() for option in options]
         if len(set(texts)) != len(texts):
             raise field_error(options="Two options have the same text.")
         if not correct:

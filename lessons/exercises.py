@@ -15,8 +15,9 @@ def display_order(seed: str, count: int) -> list[int]:
     """A stable permutation of ``range(count)`` that never equals the original order.
 
     Drag-and-drop items are stored in their correct order (or with their correct pairs); the API
-    shows them in this order instead, which is the same for every request (seeded by the block's
-    id) so that an attempt's indexes can be mapped back, and never gives the answer away.
+    shows them in this order instead. The caller seeds it with the items' own texts, so it is the
+    same for every request (an attempt's indexes can be mapped back) and changes only when the
+    editor changes the items; it never gives the answer away.
     """
     order = list(range(count))
     if count < 2:
