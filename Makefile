@@ -6,7 +6,7 @@ PORT ?= 8000
 SERVICES_DIR ?= /tmp/toto-services-dev
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format bench services-up services-down clean
+.PHONY: help install run test lint format bench services-up services-down clean image-smoke
 
 help: ## Show this help
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -45,6 +45,9 @@ services-up: install ## Start PostgreSQL, Redis and S3 for local work; prints th
 
 services-down: ## Stop the services started by services-up
 	scripts/services.sh down $(SERVICES_DIR)
+
+image-smoke: ## Build the image with podman and check it serves /healthz, /readyz and the API
+	scripts/container-smoke.sh
 
 clean: ## Remove the virtualenv, local database and media
 	rm -rf $(VENV) db.sqlite3 media staticfiles
