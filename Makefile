@@ -22,8 +22,8 @@ install: $(BIN)/.installed ## Create .venv and install pinned dependencies
 run: install ## Migrate, load demo content, create an admin and serve on 127.0.0.1:$(PORT)
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo_content
-	$(BIN)/python manage.py ensure_local_admin
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py ensure_local_admin
+	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install ## Run the whole suite against real PostgreSQL, Redis and S3 (started and stopped here)
 	scripts/test.sh

@@ -71,3 +71,22 @@ def readiness(request):
         {"status": "unavailable" if failed else "ok", "checks": checks, "failed": failed},
         status=status,
     )
+
+
+class HealthProbeMiddleware:
+    """Answer the probes first, before host validation and HTTPS redirects.
+
+    Orchestrators probe by pod IP over plain HTTP; neither is in ALLOWED_HOSTS nor HTTPS, and
+    neither should make a healthy instance look dead. The probes reveal nothing but up/down.
+    """
+
+    PROBES = {"/healthz": liveness, "/readyz": readiness}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        probe = self.PROBES.get(request.path_info)
+        if probe is not None:
+            return probe(request)
+        return self.get_response(request)

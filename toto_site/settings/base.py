@@ -75,6 +75,7 @@ LOCAL_APPS = [
 INSTALLED_APPS = LOCAL_APPS + WAGTAIL_APPS + THIRD_PARTY_APPS + DJANGO_APPS
 
 MIDDLEWARE = [
+    "toto_site.health.HealthProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -156,6 +157,7 @@ if AWS_STORAGE_BUCKET_NAME:
             "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
             "region_name": env("AWS_S3_REGION_NAME", default=None),
             "custom_domain": env("AWS_S3_CUSTOM_DOMAIN", default=None),
+            "url_protocol": env("AWS_S3_URL_PROTOCOL", default="https:"),
             "access_key": env("AWS_ACCESS_KEY_ID", default=None),
             "secret_key": env("AWS_SECRET_ACCESS_KEY", default=None),
             "addressing_style": env("AWS_S3_ADDRESSING_STYLE", default="path"),

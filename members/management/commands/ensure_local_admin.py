@@ -28,6 +28,8 @@ class Command(BaseCommand):
         user.set_password(password)
         user.save()
         self.stdout.write(
-            self.style.SUCCESS("Local admin ready — sign in at http://127.0.0.1:8000/admin/")
+            self.style.SUCCESS(
+                f"Local admin ready — sign in at {settings.WAGTAILADMIN_BASE_URL}/admin/"
+            )
         )
         self.stdout.write(f"    email:    {email}\n    password: {password}")
