@@ -40,12 +40,11 @@ comment_permission_policy = CommentPermissionPolicy(Comment)
 
 def _reported_comments():
     return (
-        Comment.objects.filter(reports__isnull=False)
-        .distinct()
-        .annotate(
+        Comment.objects.annotate(
             open_reports=Count("reports", filter=Q(reports__resolved_at__isnull=True)),
             all_reports=Count("reports"),
         )
+        .filter(all_reports__gt=0)
         .select_related("author", "lesson")
     )
 
@@ -183,7 +182,7 @@ class ReportedCommentViewSet(ModelViewSet):
     inspect_view_class = CommentInspectView
     form_class = CommentModerationForm
     list_display = [
-        "text",
+        "__str__",
         "author",
         Column("lesson", label=_("Lesson"), accessor="lesson"),
         Column("open_reports", label=_("Open reports"), sort_key="open_reports"),

@@ -44,6 +44,8 @@ def test_a_teacher_sees_reported_comments_with_their_report_counts(teacher, repo
     assert "Nice lesson" in html
     assert "Never reported" not in html
     assert "Hide" in html and "Dismiss reports" in html
+    # The most reported first.
+    assert html.index("You are all dumb") < html.index("Nice lesson")
 
 
 def test_an_admin_sees_them_too(make_member, reported):
