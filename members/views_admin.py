@@ -2,7 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.views.generic import EditView
+from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
@@ -41,12 +41,18 @@ class RoleRequestEditView(EditView):
         )
 
 
+class RoleRequestIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("user", "decided_by")
+
+
 class RoleRequestViewSet(ModelViewSet):
     model = RoleRequest
     icon = "user"
     menu_label = _("Role requests")
     add_to_admin_menu = True
     menu_order = 250
+    index_view_class = RoleRequestIndexView
     edit_view_class = RoleRequestEditView
     list_display = ["user", "role", "status", "created_at", "decided_by"]
     list_filter = ["status", "role"]
@@ -67,6 +73,3 @@ class RoleRequestViewSet(ModelViewSet):
             return RoleRequestDecisionForm
         # Admins may record a request on a member's behalf; deciding it is a separate step.
         return forms.modelform_factory(RoleRequest, fields=["user", "role", "note"])
-
-    def get_queryset(self, request):
-        return RoleRequest.objects.select_related("user", "decided_by")

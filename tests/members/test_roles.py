@@ -3,6 +3,8 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from members.forms import MemberEditForm
 from members.models import Role, RoleRequest
@@ -158,6 +160,14 @@ def test_role_requests_in_the_admin_are_for_admins_only(client, make_member):
     client.force_login(admin)
     listing = client.get("/admin/role_requests/")
     assert listing.status_code == 200 and b"ana@example.com" in listing.content
+    with CaptureQueriesContext(connection) as one_request:
+        client.get("/admin/role_requests/")
+    for number in range(5):  # the list costs the same whatever its length
+        other = make_member(f"other{number}@example.com")
+        RoleRequest.objects.create(user=other, role=Role.HOMESTAY, note="x")
+    with CaptureQueriesContext(connection) as six_requests:
+        assert b"other4@example.com" in client.get("/admin/role_requests/").content
+    assert len(six_requests) == len(one_request)
     response = client.post(f"/admin/role_requests/edit/{request.pk}/", {"status": "granted"})
     assert response.status_code == 302
     ana.refresh_from_db()
