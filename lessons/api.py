@@ -134,7 +134,9 @@ class PagesAPIViewSet(PublicContentMixin, StrictParametersMixin, WagtailPagesAPI
                 raise
             # Wagtail serves a live page even when a page above it is a draft or unpublished;
             # here a section taken offline (or never published) takes its subpages with it.
-            for section in Page.objects.filter(live=False, numchild__gt=0).only("path", "depth"):
+            # (depth > 1: the tree's root is no section, whatever its flag says.)
+            offline_sections = Page.objects.filter(live=False, numchild__gt=0, depth__gt=1)
+            for section in offline_sections.only("path", "depth"):
                 queryset = queryset.not_descendant_of(section)
             self._base_queryset = queryset
         return self._base_queryset.all()
