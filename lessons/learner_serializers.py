@@ -6,7 +6,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from lessons.learner_models import (
+from lessons.models.learning import (
     COMMENT_MAX_LENGTH,
     REPORT_NOTE_MAX_LENGTH,
     Bookmark,

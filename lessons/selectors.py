@@ -13,7 +13,8 @@ from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
-from lessons.learner_models import (
+from lessons.models import LessonPage
+from lessons.models.learning import (
     Bookmark,
     Comment,
     ExerciseAttempt,
@@ -21,7 +22,6 @@ from lessons.learner_models import (
     LessonLike,
     LessonProgress,
 )
-from lessons.models import LessonPage
 from lessons.stats import Streak, learner_local_date
 from members.models import User
 

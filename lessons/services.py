@@ -18,7 +18,8 @@ from django.utils.html import strip_tags
 from wagtail.documents import get_document_model
 
 from lessons import grading
-from lessons.learner_models import (
+from lessons.models import LessonPage
+from lessons.models.learning import (
     COMMENT_MAX_LENGTH,
     Bookmark,
     Comment,
@@ -28,7 +29,6 @@ from lessons.learner_models import (
     LessonLike,
     LessonProgress,
 )
-from lessons.models import LessonPage
 from lessons.stats import XP_LESSON_COMPLETED, Streak, attempt_xp, learner_local_date
 from members.models import User
 

@@ -17,7 +17,6 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from lessons import selectors, services
-from lessons.learner_models import Comment
 from lessons.learner_serializers import (
     AttemptCreateSerializer,
     AttemptFilterSerializer,
@@ -35,6 +34,7 @@ from lessons.learner_serializers import (
     ProgressUpdateSerializer,
     StatsSerializer,
 )
+from lessons.models.learning import Comment
 from members.permissions import IsVerifiedMember, member_role
 from members.roles import MODERATOR_ROLES
 

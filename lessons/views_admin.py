@@ -22,7 +22,7 @@ from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from lessons import services
-from lessons.learner_models import Comment
+from lessons.models.learning import Comment
 
 
 class CommentPermissionPolicy(ModelPermissionPolicy):

@@ -1,7 +1,7 @@
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from lessons.learner_models import Comment
+from lessons.models.learning import Comment
 from lessons.views_admin import ReportedCommentViewSet, comment_permission_policy
 
 register_permission_policy(Comment, comment_permission_policy, exact_class=True)

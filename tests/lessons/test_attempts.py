@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
 
-from lessons.learner_models import ExerciseAttempt, LearnerStats
+from lessons.models.learning import ExerciseAttempt, LearnerStats
 from members.models import Role
 from members.roles import role_group
 from tests.lessons.conftest import EXERCISES, shown_indexes

@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import PageViewRestriction
 
-from lessons.learner_models import Bookmark, LessonLike
+from lessons.models.learning import Bookmark, LessonLike
 from tests.lessons.test_progress import translate
 
 pytestmark = pytest.mark.django_db

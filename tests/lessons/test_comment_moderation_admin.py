@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from lessons.learner_models import Comment, CommentReport
+from lessons.models.learning import Comment, CommentReport
 from members.models import Role
 
 pytestmark = pytest.mark.django_db

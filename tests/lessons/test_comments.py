@@ -2,7 +2,7 @@
 
 import pytest
 
-from lessons.learner_models import Comment, CommentReport
+from lessons.models.learning import Comment, CommentReport
 from members.models import Role
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from lessons.learner_models import (
+from lessons.models.learning import (
     Bookmark,
     Comment,
     ExerciseAttempt,

@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import Locale
 
-from lessons.learner_models import LearnerStats, LessonProgress
+from lessons.models.learning import LearnerStats, LessonProgress
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import zoneinfo
 import pytest
 
 from lessons import services
-from lessons.learner_models import LearnerStats
+from lessons.models.learning import LearnerStats
 from lessons.selectors import learner_stats_get
 from lessons.stats import (
     XP_FIRST_TRY_CORRECT,

@@ -11,7 +11,7 @@ import pytest
 from django.db import connection
 
 from lessons import services
-from lessons.learner_models import (
+from lessons.models.learning import (
     Bookmark,
     ExerciseAttempt,
     LearnerStats,

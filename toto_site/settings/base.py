@@ -352,8 +352,8 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": "/api/v1/",
     "PREPROCESSING_HOOKS": ["toto_site.schema.only_api_v1"],
     "ENUM_NAME_OVERRIDES": {
-        "ProgressStatusEnum": "lessons.learner_models.LessonProgress.Status",
-        "AttemptStatusEnum": "lessons.learner_models.ExerciseAttempt.Status",
+        "ProgressStatusEnum": "lessons.models.learning.LessonProgress.Status",
+        "AttemptStatusEnum": "lessons.models.learning.ExerciseAttempt.Status",
     },
 }
 

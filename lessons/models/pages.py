@@ -135,32 +135,3 @@ class LessonPage(Page):
                 name="lessons_lessonpage_duration_positive",
             ),
         ]
-
-
-# Learner data and the social layer around lessons have their own module; importing them here
-# registers them with the app.
-from lessons.learner_models import (  # noqa: E402
-    Bookmark,
-    Comment,
-    CommentReport,
-    ExerciseAttempt,
-    LearnerStats,
-    LessonLike,
-    LessonProgress,
-)
-
-__all__ = [
-    "Bookmark",
-    "CEFRLevel",
-    "CategoryPage",
-    "Comment",
-    "CommentReport",
-    "CurriculumSectionPage",
-    "Difficulty",
-    "ExerciseAttempt",
-    "LearnerStats",
-    "LessonLike",
-    "LessonPage",
-    "LessonProgress",
-    "SubcategoryPage",
-]
