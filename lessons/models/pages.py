@@ -134,4 +134,9 @@ class LessonPage(Page):
                 condition=models.Q(estimated_duration__gte=1),
                 name="lessons_lessonpage_duration_positive",
             ),
+            # Drafts skip full_clean(), so the form's upper bound is enforced here too.
+            models.CheckConstraint(
+                condition=models.Q(estimated_duration__lte=600),
+                name="lessons_lessonpage_duration_at_most_600",
+            ),
         ]

@@ -144,3 +144,13 @@ def test_the_database_refuses_a_zero_duration_that_bypasses_validation(tree):
     ):
         LessonPage.objects.filter(pk=lesson.pk).update(estimated_duration=0)
     assert LessonPage.objects.get(pk=lesson.pk).estimated_duration == 10
+
+
+def test_a_draft_longer_than_600_minutes_is_refused_by_the_database(tree):
+    draft = LessonPage(title="Marathon", intro="Very long.", estimated_duration=601, live=False)
+    with (
+        pytest.raises(IntegrityError, match="lessons_lessonpage_duration_at_most_600"),
+        transaction.atomic(),
+    ):
+        tree["subcategory"].add_child(instance=draft)
+    assert not LessonPage.objects.filter(title="Marathon").exists()
