@@ -31,11 +31,11 @@ REPLIES_SHOWN = 3
 def lesson_visible_get(*, request: HttpRequest, page_id: int) -> LessonPage:
     """A live lesson the requesting member may see, as the content API would serve it.
 
-    Drafts, unpublished lessons and lessons under a view restriction the member does not pass
-    are "not found", exactly as in `/api/v2/pages/`.
+    Drafts, unpublished lessons, lessons in a section taken offline and lessons under a view
+    restriction the member does not pass are "not found", exactly as in `/api/v2/pages/`.
     """
     lesson = LessonPage.objects.live().filter(pk=page_id).first()
-    if lesson is None:
+    if lesson is None or lesson.get_ancestors().filter(live=False, depth__gt=1).exists():
         raise Http404("No such lesson.")
     for restriction in lesson.get_view_restrictions():
         if not restriction.accept_request(request):

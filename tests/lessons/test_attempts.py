@@ -137,6 +137,13 @@ def test_draft_and_unpublished_lessons_cannot_be_answered(learner_client, make_l
     assert attempt(learner_client, type("Gone", (), {"pk": 987654})(), "x", [1]).status_code == 404
 
 
+def test_lessons_in_a_section_taken_offline_cannot_be_answered(learner_client, make_lesson):
+    lesson = make_lesson("Still live itself")
+    assert attempt(learner_client, lesson, "mc-single", [1]).status_code == 201
+    lesson.get_parent().specific.unpublish()  # the lesson itself stays live
+    assert attempt(learner_client, lesson, "mc-single", [1]).status_code == 404
+
+
 def test_lessons_under_a_view_restriction_are_only_answerable_by_members_who_pass_it(
     learner_client, member_client, make_member, exercise_lesson, lesson_section
 ):
