@@ -23,15 +23,6 @@ SESSION_CLAIM = "sid"
 SESSION_DATA_KEY = "toto_sign_in_session"
 
 
-def sign_in_session_is_active(sid: str | None) -> bool:
-    if not sid:
-        return False
-    try:
-        return SignInSession.objects.filter(pk=sid, ended_at__isnull=True).exists()
-    except Exception:  # a malformed id in a validly signed token is just "not active"
-        return False
-
-
 def sign_in_session_for_request(request: HttpRequest) -> SignInSession:
     """The active sign-in session of this allauth session, started on first use."""
     sid = request.session.get(SESSION_DATA_KEY)

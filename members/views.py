@@ -28,7 +28,8 @@ def as_drf_error(error: DjangoValidationError) -> ValidationError:
 
 
 def current_member(request) -> User:
-    return User.objects.select_related("profile").get(pk=request.user.pk)
+    # SessionBoundJWTAuthentication loaded the member with their profile, from the database.
+    return request.user
 
 
 class MeView(APIView):

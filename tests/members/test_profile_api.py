@@ -127,3 +127,9 @@ def test_profile_endpoints_need_a_member(api_client):
     assert api_client.get("/api/v1/me/").status_code == 401
     assert api_client.patch("/api/v1/me/", {}, format="json").status_code == 401
     assert api_client.post("/api/v1/me/role-request/", {"role": "teacher"}).status_code == 401
+
+
+def test_me_costs_a_fixed_handful_of_queries(client, django_assert_max_num_queries):
+    # the sign-in session with member and profile, then the verified-address check
+    with django_assert_max_num_queries(2):
+        assert client.get("/api/v1/me/").status_code == 200
