@@ -184,3 +184,14 @@ def test_members_are_listed_and_editable_in_the_wagtail_admin(client, make_membe
     edit = client.get(f"/admin/users/edit/{ana.pk}/")
     assert edit.status_code == 200
     assert b'name="role"' in edit.content and b'name="timezone"' in edit.content
+
+
+def test_the_django_admin_shows_roles_but_cannot_edit_groups_or_staff_flags(client, make_member):
+    admin = make_member("boss@example.com", role=Role.ADMIN)
+    ana = make_member("ana@example.com", role=Role.TEACHER)
+    client.force_login(admin)
+    listing = client.get("/django-admin/members/user/")
+    assert listing.status_code == 200 and b"Teacher" in listing.content
+    page = client.get(f"/django-admin/members/user/{ana.pk}/change/")
+    assert page.status_code == 200
+    assert b'name="groups"' not in page.content and b'name="is_superuser"' not in page.content
