@@ -86,50 +86,16 @@ def ensure_bucket() -> None:
 
 
 def images_with_renditions(count: int) -> list:
-    """`count` image rows with every rendition the API asks for, sharing one uploaded file.
+    """`count` image rows with every rendition the API asks for, sharing one uploaded file."""
+    from tests.lessons.builders import copies_of_image
 
-    Each lesson gets its own image and rendition rows, as in real content; uploading and
-    resizing thousands of files would only make the set-up slow.
-    """
-    Image = get_image_model()
-    Rendition = Image.get_rendition_model()
     buffer = io.BytesIO()
     PILImage.new("RGB", (1920, 1080), "teal").save(buffer, format="JPEG", quality=80)
-    template = Image.objects.create(
+    template = get_image_model().objects.create(
         title="Cover", file=ImageFile(io.BytesIO(buffer.getvalue()), name="cover.jpg")
     )
     template.get_renditions(*COVER_RENDITIONS.values(), *BLOCK_IMAGE_RENDITIONS.values())
-    template_renditions = list(template.renditions.all())
-    images = Image.objects.bulk_create(
-        [
-            Image(
-                title=f"Cover {number}",
-                file=template.file.name,
-                width=template.width,
-                height=template.height,
-                file_size=template.file_size,
-                collection_id=template.collection_id,
-            )
-            for number in range(count)
-        ],
-        batch_size=1000,
-    )
-    Rendition.objects.bulk_create(
-        [
-            Rendition(
-                image=image,
-                filter_spec=rendition.filter_spec,
-                focal_point_key=rendition.focal_point_key,
-                file=rendition.file.name,
-                width=rendition.width,
-                height=rendition.height,
-            )
-            for image in images
-            for rendition in template_renditions
-        ],
-        batch_size=2000,
-    )
-    return images
+    return copies_of_image(template, count)
 
 
 def lesson_body(number: int, image_id: int) -> str:

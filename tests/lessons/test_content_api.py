@@ -446,44 +446,10 @@ def test_odd_but_valid_combinations_answer_200(api_client, curriculum, query, co
 
 
 def images_with_renditions(count: int) -> list:
-    """`count` images, each with its cover renditions, sharing one uploaded file.
-
-    Uploading and resizing for every image would make the test slow without making it truer:
-    what counts is that each lesson has its own image row and rendition rows.
-    """
-    Image = get_image_model()
-    Rendition = Image.get_rendition_model()
+    """`count` images, each with its own cover rendition rows, sharing one uploaded file."""
     template = make_image("Cover")
     template.get_renditions(*COVER_RENDITIONS.values())
-    template_renditions = list(template.renditions.all())
-    images = Image.objects.bulk_create(
-        [
-            Image(
-                title=f"Cover {number}",
-                file=template.file.name,
-                width=template.width,
-                height=template.height,
-                file_size=template.file_size,
-                collection_id=template.collection_id,
-            )
-            for number in range(count)
-        ]
-    )
-    Rendition.objects.bulk_create(
-        [
-            Rendition(
-                image=image,
-                filter_spec=rendition.filter_spec,
-                focal_point_key=rendition.focal_point_key,
-                file=rendition.file.name,
-                width=rendition.width,
-                height=rendition.height,
-            )
-            for image in images
-            for rendition in template_renditions
-        ]
-    )
-    return images
+    return builders.copies_of_image(template, count)
 
 
 @pytest.fixture
