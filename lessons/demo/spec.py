@@ -30,8 +30,16 @@ class AudioRef:
     key: str
 
 
+class SlugFromTitle:
+    """Specs without an explicit `slug` take their title's."""
+
+    def __post_init__(self):
+        if not self.slug:
+            object.__setattr__(self, "slug", slugify(self.title))
+
+
 @dataclass(frozen=True)
-class LessonSpec:
+class LessonSpec(SlugFromTitle):
     title: str
     intro: str
     difficulty: Difficulty
@@ -42,35 +50,23 @@ class LessonSpec:
     cover: str | None = None
     slug: str = ""
 
-    def __post_init__(self):
-        if not self.slug:
-            object.__setattr__(self, "slug", slugify(self.title))
-
 
 @dataclass(frozen=True)
-class SubcategorySpec:
+class SubcategorySpec(SlugFromTitle):
     title: str
     intro: str
     image: str
     lessons: list[LessonSpec] = field(default_factory=list)
     slug: str = ""
 
-    def __post_init__(self):
-        if not self.slug:
-            object.__setattr__(self, "slug", slugify(self.title))
-
 
 @dataclass(frozen=True)
-class CategorySpec:
+class CategorySpec(SlugFromTitle):
     title: str
     intro: str
     image: str
     subcategories: list[SubcategorySpec] = field(default_factory=list)
     slug: str = ""
-
-    def __post_init__(self):
-        if not self.slug:
-            object.__setattr__(self, "slug", slugify(self.title))
 
 
 # --- Content blocks -------------------------------------------------------------------------
