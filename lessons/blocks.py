@@ -13,7 +13,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from lessons.exercises import display_order, gap_numbers
-from lessons.media import (
+from core.media import (
     BLOCK_IMAGE_RENDITIONS,
     document_representation,
     image_representation,

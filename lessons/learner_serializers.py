@@ -1,6 +1,6 @@
 """Serializers of the learner API: progress, attempts, bookmarks, stats, likes and comments.
 
-(The content API's serializer fields are in `lessons.serializers`.)
+(The content API's serializer fields are in `core.serializers`.)
 """
 
 from drf_spectacular.utils import extend_schema_field

@@ -52,7 +52,7 @@ from wagtail.images import get_image_model  # noqa: E402
 from wagtail.models import Page, Site  # noqa: E402
 from wagtail.search.backends import get_search_backend  # noqa: E402
 
-from lessons.media import BLOCK_IMAGE_RENDITIONS, COVER_RENDITIONS  # noqa: E402
+from core.media import BLOCK_IMAGE_RENDITIONS, COVER_RENDITIONS  # noqa: E402
 from lessons.models import CategoryPage, LessonPage, SubcategoryPage  # noqa: E402
 
 CATEGORIES = ["Grammar", "Vocabulary", "Pronunciation", "Conversation"]

@@ -5,7 +5,7 @@ The router is named ``wagtailapi_v2`` so Wagtail's frontend-cache purging can re
 
 from wagtail.api.v2.router import WagtailAPIRouter
 
-from lessons.api import DocumentsAPIViewSet, ImagesAPIViewSet, PagesAPIViewSet
+from core.api import DocumentsAPIViewSet, ImagesAPIViewSet, PagesAPIViewSet
 
 api_router = WagtailAPIRouter("wagtailapi_v2")
 api_router.register_endpoint("pages", PagesAPIViewSet)

@@ -8,8 +8,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from lessons.blocks import LessonBodyBlock
-from lessons.media import COVER_RENDITIONS
-from lessons.serializers import ImageRenditionsField
+from core.media import COVER_RENDITIONS
+from core.serializers import ImageRenditionsField
 
 
 class Difficulty(models.TextChoices):

@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Site
 
-from lessons.media import COVER_RENDITIONS
+from core.media import COVER_RENDITIONS
 from lessons.models import CategoryPage, LessonPage
 from tests.conftest import png_bytes
 from tests.lessons import builders

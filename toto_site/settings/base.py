@@ -67,6 +67,7 @@ THIRD_PARTY_APPS = [
     "storages",
 ]
 LOCAL_APPS = [
+    "core",
     "members",
     "home",
     "lessons",

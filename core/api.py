@@ -20,8 +20,6 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet as WagtailDocumen
 from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
 from wagtail.models import Locale, Page
 
-from members.authentication import SessionBoundJWTAuthentication
-
 __all__ = ["DocumentsAPIViewSet", "ImagesAPIViewSet", "PagesAPIViewSet"]
 
 # PostgreSQL takes OFFSET as a bigint; anything larger is a database error, not an empty page.
@@ -75,7 +73,7 @@ class PublicContentMixin:
     """Content is public, but a signed-in member's JWT is honoured: Wagtail then serves them
     the pages whose view restriction they pass (logged-in users, or their groups)."""
 
-    authentication_classes = [SessionBoundJWTAuthentication]
+    # Authentication is the project's default (REST_FRAMEWORK settings): core names no app.
     permission_classes = [AllowAny]
 
 

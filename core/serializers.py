@@ -2,7 +2,7 @@
 
 from rest_framework.fields import Field
 
-from lessons.media import image_representation
+from core.media import image_representation
 
 
 class ImageRenditionsField(Field):
