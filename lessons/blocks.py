@@ -12,13 +12,13 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from lessons.exercises import display_order, gap_numbers
 from core.media import (
     BLOCK_IMAGE_RENDITIONS,
     document_representation,
     image_representation,
     request_from,
 )
+from lessons.exercises import display_order, gap_numbers
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript"]
 

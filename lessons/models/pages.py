@@ -7,9 +7,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from lessons.blocks import LessonBodyBlock
 from core.media import COVER_RENDITIONS
 from core.serializers import ImageRenditionsField
+from lessons.blocks import LessonBodyBlock
 
 
 class Difficulty(models.TextChoices):
