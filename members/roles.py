@@ -52,5 +52,6 @@ def member_role_set(*, user: User, role: str, changed_by: User | None = None) ->
     if user.is_staff != is_admin or user.is_superuser != is_admin:
         user.is_staff = user.is_superuser = is_admin
         user.save(update_fields=["is_staff", "is_superuser"])
-    logger.info("role of user %s: %s → %s (by %s)", user.pk, previous, role, changed_by)
+    if role != previous:
+        logger.info("role of user %s: %s → %s (by %s)", user.pk, previous, role, changed_by)
     return profile

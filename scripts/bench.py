@@ -53,6 +53,7 @@ from wagtail.models import Page, Site  # noqa: E402
 from wagtail.search.backends import get_search_backend  # noqa: E402
 
 from core.media import BLOCK_IMAGE_RENDITIONS, COVER_RENDITIONS  # noqa: E402
+from lessons.demo.builders import copies_of_image  # noqa: E402
 from lessons.models import CategoryPage, LessonPage, SubcategoryPage  # noqa: E402
 
 CATEGORIES = ["Grammar", "Vocabulary", "Pronunciation", "Conversation"]
@@ -87,8 +88,6 @@ def ensure_bucket() -> None:
 
 def images_with_renditions(count: int) -> list:
     """`count` image rows with every rendition the API asks for, sharing one uploaded file."""
-    from tests.lessons.builders import copies_of_image
-
     buffer = io.BytesIO()
     PILImage.new("RGB", (1920, 1080), "teal").save(buffer, format="JPEG", quality=80)
     template = get_image_model().objects.create(

@@ -11,7 +11,7 @@ can solve.
 """
 
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,8 +23,10 @@ from django.db import models, transaction
 from wagtail.documents import get_document_model
 from wagtail.embeds.finders import get_finders
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 from wagtail.models import Page
 
+from core.media import BLOCK_IMAGE_RENDITIONS, COVER_RENDITIONS
 from lessons.blocks import LessonBodyBlock
 from lessons.demo.curriculum import CURRICULUM
 from lessons.demo.media import IMAGES, SOUNDS, ImageSpec, SoundSpec
@@ -127,6 +129,63 @@ def demo_media_load(*, report: DemoContentReport, echo: Echo = _silent) -> DemoM
         report.count("sound", created=created)
         echo(f"{_mark(created)} sound: {sound_spec.title}", 2)
     return media
+
+
+# --- Renditions ----------------------------------------------------------------------------
+
+
+def demo_rendition_specs(curriculum: list[CategorySpec]) -> dict[str, set[str]]:
+    """The filter specs the content API serves each demo image in, by image key.
+
+    Category, subcategory and lesson covers come in `COVER_RENDITIONS`; images in lesson bodies
+    in `BLOCK_IMAGE_RENDITIONS`. Read from the curriculum, so it costs no query.
+    """
+    cover = set(COVER_RENDITIONS.values())
+    block = set(BLOCK_IMAGE_RENDITIONS.values())
+    specs: dict[str, set[str]] = defaultdict(set)
+    for category in curriculum:
+        specs[category.image] |= cover
+        for subcategory in category.subcategories:
+            specs[subcategory.image] |= cover
+            for lesson in subcategory.lessons:
+                specs[lesson.cover or subcategory.image] |= cover
+                for _block_type, value in lesson.body:
+                    for ref in _refs(value):
+                        if isinstance(ref, ImageRef):
+                            specs[ref.key] |= block
+    return dict(specs)
+
+
+def demo_renditions_make(
+    media: DemoMedia, specs: dict[str, set[str]], *, report: DemoContentReport, echo: Echo = _silent
+) -> None:
+    """Make every rendition in `specs` that does not exist yet, so no API read has to.
+
+    Two queries when all of them exist (the images and their renditions, prefetched); only the
+    missing renditions are drawn and stored.
+    """
+    wanted = {media.images[key].pk: image_specs for key, image_specs in specs.items()}
+    images = (
+        get_image_model()
+        .objects.filter(pk__in=wanted)
+        .prefetch_related("renditions")
+        .order_by("pk")
+    )
+    for image in images:
+        existing = {
+            (rendition.filter_spec, rendition.focal_point_key)
+            for rendition in image.renditions.all()
+        }
+        missing = [
+            spec
+            for spec in sorted(wanted[image.pk])
+            if (spec, Filter(spec=spec).get_cache_key(image)) not in existing
+        ]
+        if missing:
+            image.get_renditions(*missing)
+            echo(f"+ renditions of {image.title}: {', '.join(missing)}", 2)
+        report.created["rendition"] += len(missing)
+        report.existing["rendition"] += len(wanted[image.pk]) - len(missing)
 
 
 # --- Validation -----------------------------------------------------------------------------
@@ -291,7 +350,8 @@ def demo_content_load(
     """Create whatever part of the demo curriculum is missing under `root` (a home page).
 
     All or nothing: if anything fails, no page, image or document is left in the database
-    (files already written to the media storage stay there, unreferenced).
+    (files already written to the media storage stay there, unreferenced). Then every rendition
+    the content API serves a demo image in is made, so the first reads do not have to.
     """
     started = time.monotonic()
     report = DemoContentReport()
@@ -337,5 +397,8 @@ def demo_content_load(
                     )
                     if lesson is not None:
                         echo(f"    {_mark(created)} {lesson.title}", 1 if created else 2)
+    # After the pages are in: a failed rendition leaves the curriculum in place, and the next
+    # run makes whatever is still missing.
+    demo_renditions_make(media, demo_rendition_specs(curriculum), report=report, echo=echo)
     report.seconds = time.monotonic() - started
     return report

@@ -366,10 +366,40 @@ SESSION_COOKIE_HTTPONLY = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {
+        # A 4xx answer is the client's business, and some are part of normal flows (allauth
+        # answers a sign-up waiting for its code with 401): only 5xx reach the log.
+        "no_client_errors": {
+            "()": "django.utils.log.CallbackFilter",
+            "callback": lambda record: not 400 <= getattr(record, "status_code", 0) < 500,
+        },
+    },
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
+        # Django's default logging gives `django` a console handler of its own (DEBUG only) on
+        # top of propagating to the root, so each record printed twice; naming the logger here
+        # removes that handler (and mail_admins, unused: ADMINS is empty). Level as Django's.
+        "django": {"level": "INFO"},
+        "django.request": {"filters": ["no_client_errors"]},
+        # runserver's access lines, in Django's format, 4xx left out as above.
+        "django.server": {
+            "handlers": ["django.server"],
+            "filters": ["no_client_errors"],
+            "level": "INFO",
+            "propagate": False,
+        },
         "django.db.backends": {"level": "WARNING"},
         # Both log every page save and task run at INFO: noise in `make run` and in tests.
         "django_tasks": {"level": "WARNING"},

@@ -20,6 +20,7 @@ KINDS = [
     ("lesson", "lessons"),
     ("image", "images"),
     ("sound", "sounds"),
+    ("rendition", "renditions"),
 ]
 # Each published page logs a handful of lines at INFO (page events, index tasks); the command
 # reports its own progress, so these only show at --verbosity 3.
@@ -28,7 +29,9 @@ CHATTY_LOGGERS = ["wagtail", "django_tasks"]
 
 def counts(counter: Counter) -> str:
     return ", ".join(
-        f"{counter[kind]} {kind if counter[kind] == 1 else plural}" for kind, plural in KINDS
+        f"{counter[kind]} {kind if counter[kind] == 1 else plural}"
+        for kind, plural in KINDS
+        if counter[kind]
     )
 
 
@@ -49,7 +52,8 @@ def quieter(logger_names: list[str]):
 class Command(BaseCommand):
     help = (
         "Create the demo curriculum (categories, subcategories, lessons with exercises, images "
-        "and sounds) under the default site's home page. Creates only what is missing; "
+        "and sounds) under the default site's home page, and the image renditions the content "
+        "API serves. Creates only what is missing; "
         "-v 2 also lists media and what was already there, -v 3 shows Wagtail's own logs."
     )
 
