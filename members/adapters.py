@@ -26,6 +26,14 @@ class AccountAdapter(DefaultAccountAdapter):
 
         return settings.DEFAULT_FROM_EMAIL
 
+    def _delete_login_attempts_cached_email(self, request: HttpRequest, **credentials) -> None:
+        """After a successful password reset, allauth clears the failed logins of each address
+        of the member; the lockout that counts them is Toto's (members.middleware)."""
+        from members.middleware import account_reset
+
+        super()._delete_login_attempts_cached_email(request, **credentials)
+        account_reset(email=credentials.get("email"))
+
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
     """Social sign-ups become students like everyone else (the profile signal does that).

@@ -59,6 +59,7 @@ THIRD_PARTY_APPS = [
     "allauth.socialaccount.providers.facebook",
     "allauth.socialaccount.providers.google",
     "allauth.headless",
+    "axes",  # the login lockout (members/middleware.py)
     "rest_framework",
     "rest_framework_simplejwt",
     "rest_framework_simplejwt.token_blacklist",
@@ -87,7 +88,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "members.middleware.LoginLockoutStatusMiddleware",
+    "members.middleware.AllauthRateLimitStatusMiddleware",
+    # Answers a locked-out login attempt (members.middleware.lockout_response).
+    "axes.middleware.AxesMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -194,6 +197,8 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
+    # First: refuses a locked-out account or IP before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
 # allauth's app sessions live in the cache (Redis in production) with the database behind it.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 REFRESH_TOKEN_LIFETIME = timedelta(days=env.int("JWT_REFRESH_DAYS", default=14))
@@ -248,6 +253,37 @@ SOCIALACCOUNT_STORE_TOKENS = False
 
 
 def _provider_apps(provider: str, **app_settings) -> list[dict]:
+# allauth's rate limits (counted in the cache). Logins are not among them: the login lockout
+# below is the one limit on password sign-ins, at every door. allauth's `login_failed` (failures)
+# would be a second counter disagreeing with it, and its `login` (30 sign-ins a minute per IP,
+# successful ones too, 429 without Retry-After) would stop a classroom behind one address.
+# A reset mails whichever address is asked for, known or not: at most one mail per 20 s and
+# five a day to an address, 20 a minute and 100 a day from one IP.
+ACCOUNT_RATE_LIMITS = {
+    "login": None,
+    "login_failed": None,
+    "reset_password": "20/m/ip,100/d/ip,1/20s/key,5/d/key",
+}
+# The client IP of rate limits and the lockout: X-Forwarded-For is believed only when this many
+# proxies under our control sit in front of Toto, each appending to it (0: REMOTE_ADDR).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# --- Login lockout: django-axes, one for every way to sign in -------------------------------
+# allauth's API, /admin/login/, /django-admin/login/ and /_util/login/ all authenticate through
+# django.contrib.auth; failures are counted in the cache per address and per client IP (see
+# members/middleware.py). Reaching a limit within the cool-off time locks for the cool-off time;
+# while locked, even the right password is refused (429 with Retry-After).
+AXES_HANDLER = "members.middleware.LoginLockoutHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = 5  # failed logins naming one address
+LOGIN_LOCKOUT_IP_FAILURE_LIMIT = 50  # failed logins from one IP, any addresses (schools share one)
+AXES_COOLOFF_TIME = timedelta(minutes=15)  # counting window and lockout length
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # refused attempts do not extend it
+AXES_USERNAME_CALLABLE = "members.middleware.lockout_username"
+AXES_CLIENT_IP_CALLABLE = "members.middleware.lockout_client_ip"
+AXES_LOCKOUT_CALLABLE = "members.middleware.lockout_response"
+AXES_ENABLE_ADMIN = False  # the cache keeps no AccessAttempt rows to show
+AXES_VERBOSE = False  # members.middleware logs lockouts itself, without addresses
     """One allauth app per client id: web first, then iOS and Android, those `hidden`.
 
     Provider-token login (`auth/provider/token`) finds the app by the exact `client_id` the
