@@ -322,3 +322,62 @@ def test_unknown_media_in_demo_data_fails_before_anything_is_written(home):
         demo_content_load(root=home, curriculum=[*CURRICULUM, broken])
 
     assert get_image_model().objects.count() == images_before
+
+
+# --- renditions -----------------------------------------------------------------------------
+
+
+def renditions_served(home) -> set[tuple[int, str]]:
+    """(image id, filter spec) of every rendition the content API serves for the demo pages."""
+    from core.media import BLOCK_IMAGE_RENDITIONS, COVER_RENDITIONS
+
+    covers = [
+        *CategoryPage.objects.descendant_of(home).values_list("image_id", flat=True),
+        *SubcategoryPage.objects.descendant_of(home).values_list("image_id", flat=True),
+        *LessonPage.objects.descendant_of(home).values_list("cover_image_id", flat=True),
+    ]
+    served = {(image_id, spec) for image_id in covers for spec in COVER_RENDITIONS.values()}
+    for lesson in LessonPage.objects.descendant_of(home):
+        for block in lesson.body:
+            if block.block_type == "image":
+                served |= {
+                    (block.value["image"].pk, spec) for spec in BLOCK_IMAGE_RENDITIONS.values()
+                }
+    return served
+
+
+def renditions_made() -> set[tuple[int, str]]:
+    Rendition = get_image_model().get_rendition_model()
+    return set(Rendition.objects.values_list("image_id", "filter_spec"))
+
+
+def test_the_load_makes_every_rendition_the_api_serves(home, first_run_output):
+    served = renditions_served(home)
+
+    assert served <= renditions_made()
+    assert f"5 sounds, {len(served)} renditions in" in first_run_output
+
+
+def test_reading_the_demo_through_the_api_makes_no_rendition(api_client, home, lessons):
+    made = renditions_made()
+
+    listing = api_client.get("/api/v2/pages/?type=lessons.LessonPage&fields=*&limit=100")
+    assert listing.status_code == 200
+    sections = api_client.get("/api/v2/pages/?type=lessons.SubcategoryPage&fields=*&limit=100")
+    assert sections.status_code == 200
+    for lesson in lessons:
+        assert api_client.get(f"/api/v2/pages/{lesson.pk}/").status_code == 200
+
+    assert renditions_made() == made
+
+
+def test_a_later_load_makes_only_the_missing_renditions(home):
+    Rendition = get_image_model().get_rendition_model()
+    everything = renditions_made()
+    Rendition.objects.filter(filter_spec="fill-640x360").order_by("pk").first().delete()
+
+    output = load()
+
+    assert "Created 1 rendition in" in output
+    assert renditions_made() == everything
+    assert "Nothing to create" in load()
