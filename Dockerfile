@@ -8,7 +8,9 @@
 # BASE_IMAGE may be the official python image or a bare Debian bookworm (debootstrap) base:
 # python3 and its venv module are installed with apt only when the base lacks them.
 # The optional build secret `pip_ca` is a CA bundle for pip behind a TLS-intercepting proxy.
-ARG BASE_IMAGE=python:3.12-slim
+# Python 3.11, as in CI and the README (and Debian bookworm's python3): the pins are resolved
+# and tested on it (Django 5.2 LTS; Django 6 would need 3.12).
+ARG BASE_IMAGE=python:3.11-slim
 
 # --- runtime: python3, CA certificates and the app user, shared by the stages below ------
 FROM ${BASE_IMAGE} AS runtime
