@@ -194,11 +194,11 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out account or IP before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
-    # First: refuses a locked-out account or IP before any password is checked.
-    "axes.backends.AxesStandaloneBackend",
 # allauth's app sessions live in the cache (Redis in production) with the database behind it.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 REFRESH_TOKEN_LIFETIME = timedelta(days=env.int("JWT_REFRESH_DAYS", default=14))
@@ -250,9 +250,6 @@ SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
 SOCIALACCOUNT_EMAIL_VERIFICATION = "mandatory"
 SOCIALACCOUNT_QUERY_EMAIL = True
 SOCIALACCOUNT_STORE_TOKENS = False
-
-
-def _provider_apps(provider: str, **app_settings) -> list[dict]:
 # allauth's rate limits (counted in the cache). Logins are not among them: the login lockout
 # below is the one limit on password sign-ins, at every door. allauth's `login_failed` (failures)
 # would be a second counter disagreeing with it, and its `login` (30 sign-ins a minute per IP,
@@ -284,6 +281,9 @@ AXES_CLIENT_IP_CALLABLE = "members.middleware.lockout_client_ip"
 AXES_LOCKOUT_CALLABLE = "members.middleware.lockout_response"
 AXES_ENABLE_ADMIN = False  # the cache keeps no AccessAttempt rows to show
 AXES_VERBOSE = False  # members.middleware logs lockouts itself, without addresses
+
+
+def _provider_apps(provider: str, **app_settings) -> list[dict]:
     """One allauth app per client id: web first, then iOS and Android, those `hidden`.
 
     Provider-token login (`auth/provider/token`) finds the app by the exact `client_id` the
