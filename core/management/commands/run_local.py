@@ -20,7 +20,8 @@ from django.db import connections
 
 
 class Command(BaseCommand):
-    # runserver checks the project before serving; checking here too would only add start-up time.
+    # runserver checks the project before serving (and after each reload); checking here too would
+    # only add start-up time.
     requires_system_checks = []
     help = (
         "Local development in one go: migrate, load the demo content, ensure the local admin "
@@ -55,7 +56,14 @@ class Command(BaseCommand):
             self.step("Serving (the development server, Ctrl-C stops it)")
             # The server (the reloader's child, or this process) opens its own connections.
             connections.close_all()
-        call_command("runserver", addrport, use_reloader=not noreload, verbosity=verbosity)
+        # call_command() would skip runserver's system checks: keep them, once per server start.
+        call_command(
+            "runserver",
+            addrport,
+            use_reloader=not noreload,
+            skip_checks=False,
+            verbosity=verbosity,
+        )
 
     def setup(self, out: TextIO, *, verbosity: int, reset_admin_password: bool) -> None:
         started = time.monotonic()

@@ -5,7 +5,9 @@ stored only as Django's hash, so it cannot be shown again. Later runs keep it (a
 changed it keeps theirs) and print the email only; `--reset-password` sets a new one.
 """
 
+import os
 import secrets
+import sys
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -14,7 +16,13 @@ from django.core.management.base import BaseCommand, CommandError
 from members.models import Role
 from members.roles import member_role_set
 
-RESET_HINT = "python manage.py ensure_local_admin --reset-password"
+
+def reset_hint() -> str:
+    """The command that gives the admin a new password, run with this interpreter."""
+    python = os.path.relpath(sys.executable)
+    if python.startswith(".."):
+        python = "python"
+    return f"{python} manage.py ensure_local_admin --reset-password"
 
 
 class Command(BaseCommand):
@@ -72,5 +80,5 @@ class Command(BaseCommand):
             self.stdout.write("    (kept from now on; note it down)")
         else:
             self.stdout.write(
-                f"    password: unchanged (printed when it was set); for a new one: {RESET_HINT}"
+                f"    password: unchanged (printed when it was set); for a new one: {reset_hint()}"
             )
