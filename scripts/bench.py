@@ -254,7 +254,7 @@ def stock_urlconf() -> str:
     from wagtail.api.v2.router import WagtailAPIRouter
     from wagtail.api.v2.views import PagesAPIViewSet
 
-    from lessons import api
+    from core import api
 
     class StockPagesAPIViewSet(PagesAPIViewSet):
         # Same public access and listing fields (no body) as Toto's endpoint; Wagtail's own
