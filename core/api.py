@@ -5,25 +5,30 @@ the database unchecked and end in a 500: a NUL character in any value (PostgreSQ
 it), an `offset` beyond PostgreSQL's bigint, an unparseable date in a field filter, an
 unknown `search_operator`, a non-numeric `id` for `find`. They also answer an unknown
 `locale` or `site` with a 404 as if the endpoint were missing. The viewsets here turn all of
-those into 400s, and shape every error the DRF way (`{"detail": "..."}`) as API.md asks.
+those into 400s, and answer every error in the API's one shape (`core.exceptions`).
+
+Which pages a request sees is `core.visibility.pages_visible`, scoped to the requested site.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from rest_framework import status
 from rest_framework.permissions import AllowAny
+from rest_framework.views import APIView
 from wagtail.api.v2.filters import FieldsFilter, LocaleFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
+from wagtail.api.validators import SiteFilterValidator
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet as WagtailDocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
+
+from core.pagination import MAX_OFFSET
+from core.visibility import pages_visible
 
 __all__ = ["DocumentsAPIViewSet", "ImagesAPIViewSet", "PagesAPIViewSet"]
 
-# PostgreSQL takes OFFSET as a bigint; anything larger is a database error, not an empty page.
-MAX_OFFSET = 2**63 - 1
 SEARCH_OPERATORS = ("and", "or")
 
 
@@ -97,15 +102,15 @@ class StrictParametersMixin:
             raise BadRequestError("id must be a positive integer")
         return super().find_object(queryset, request)
 
+    def detail_view(self, request, pk):
+        # Ids beyond a bigint are no page (SQLite would fail on them rather than find none).
+        if int(pk) > MAX_OFFSET:
+            raise Http404("No such object.")
+        return super().detail_view(request, pk)
+
     def handle_exception(self, exc):
-        response = super().handle_exception(exc)
-        # Wagtail answers `{"message": ...}`; the apps read DRF's `{"detail": ...}` everywhere.
-        if isinstance(response.data, dict) and set(response.data) == {"message"}:
-            message = response.data["message"] or (
-                "Not found." if response.status_code == status.HTTP_404_NOT_FOUND else "Error."
-            )
-            response.data = {"detail": message}
-        return response
+        # Wagtail answers `{"message": ...}` itself; the project's handler shapes every error.
+        return APIView.handle_exception(self, exc)
 
 
 class PagesAPIViewSet(PublicContentMixin, StrictParametersMixin, WagtailPagesAPIViewSet):
@@ -124,20 +129,26 @@ class PagesAPIViewSet(PublicContentMixin, StrictParametersMixin, WagtailPagesAPI
         # Wagtail builds this several times per request (queryset, filters, serializer
         # context), each time re-reading every view restriction and the site's translations.
         if getattr(self, "_base_queryset", None) is None:
-            try:
-                queryset = super().get_base_queryset()
-            except Http404 as error:
-                if "site" in self.request.GET:
-                    raise BadRequestError("site doesn't exist") from error
-                raise
-            # Wagtail serves a live page even when a page above it is a draft or unpublished;
-            # here a section taken offline (or never published) takes its subpages with it.
-            # (depth > 1: the tree's root is no section, whatever its flag says.)
-            offline_sections = Page.objects.filter(live=False, numchild__gt=0, depth__gt=1)
-            for section in offline_sections.only("path", "depth"):
-                queryset = queryset.not_descendant_of(section)
-            self._base_queryset = queryset
+            self._base_queryset = self._site_scoped(pages_visible(self.request))
         return self._base_queryset.all()
+
+    def _site_scoped(self, queryset):
+        """The pages of the requested site (`?site=`, else the request's host) and of its
+        translations; none when no site matches, as in Wagtail."""
+        try:
+            site = SiteFilterValidator(site=self.request.GET.get("site"), request=self.request)
+            site = site.site_obj
+        except Http404 as error:
+            raise BadRequestError("site doesn't exist") from error
+        except ValueError as error:
+            raise BadRequestError(str(error)) from error
+        if site is None:
+            return queryset.none()
+        scoped = queryset.descendant_of(site.root_page, inclusive=True)
+        if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+            for translation in site.root_page.get_translations():
+                scoped |= queryset.descendant_of(translation, inclusive=True)
+        return scoped
 
     def get_queryset(self):
         queryset = super().get_queryset()

@@ -6,6 +6,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from lessons.blocks import exercise_blocks
 from lessons.models.learning import (
     COMMENT_MAX_LENGTH,
     REPORT_NOTE_MAX_LENGTH,
@@ -53,20 +54,36 @@ class ProgressUpdateSerializer(serializers.Serializer):
     position = serializers.IntegerField(min_value=0, max_value=100_000, required=False)
 
 
+def _per_exercise_type(schema_attribute: str) -> dict:
+    """`oneOf` the schema each exercise class declares, one entry per type (by block name)."""
+    return {
+        "oneOf": [
+            {"title": name, **getattr(block, schema_attribute)}
+            for name, block in exercise_blocks().items()
+        ]
+    }
+
+
+@extend_schema_field(_per_exercise_type("answer_schema"))
+class ExerciseAnswerField(serializers.JSONField):
+    """An answer in the format of its exercise type (see each type in the docs)."""
+
+
+@extend_schema_field({**_per_exercise_type("feedback_schema"), "nullable": True})
+class ExerciseFeedbackField(serializers.JSONField):
+    pass
+
+
 class AttemptCreateSerializer(serializers.Serializer):
-    block_id = serializers.CharField(max_length=64)
-    answer = serializers.JSONField(
-        help_text="multiple_choice: [option index, ...]; fill_blank: [text per gap]; "
-        "drag_drop: [item index, ...] (order) or [[item index, target index], ...] (match); "
-        'voice_response: {"transcript": "...", "recording": <document id or null>}.'
-    )
+    block_id = serializers.CharField(max_length=64, help_text="The exercise block's `id`.")
+    answer = ExerciseAnswerField()
 
 
 class AttemptSerializer(LessonReferenceSerializer):
     revision = serializers.IntegerField(source="revision_id", read_only=True, allow_null=True)
     exercise = serializers.JSONField(read_only=True, help_text="The exercise as it was shown.")
-    answer = serializers.JSONField(read_only=True)
-    feedback = serializers.JSONField(read_only=True)
+    answer = ExerciseAnswerField(read_only=True)
+    feedback = ExerciseFeedbackField(read_only=True)
 
     class Meta:
         model = ExerciseAttempt

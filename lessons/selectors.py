@@ -13,6 +13,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
+from core.visibility import page_visible_get
 from lessons.models import LessonPage
 from lessons.models.learning import (
     Bookmark,
@@ -28,18 +29,20 @@ from members.models import User
 REPLIES_SHOWN = 3
 
 
-def lesson_visible_get(*, request: HttpRequest, page_id: int) -> LessonPage:
-    """A live lesson the requesting member may see, as the content API would serve it.
+def lesson_visible_find(*, request: HttpRequest, page_id: int) -> LessonPage | None:
+    """A live lesson the requesting member may see, by the content API's own rule.
 
     Drafts, unpublished lessons, lessons in a section taken offline and lessons under a view
-    restriction the member does not pass are "not found", exactly as in `/api/v2/pages/`.
+    restriction the member does not pass are None, exactly as `/api/v2/pages/` hides them.
     """
-    lesson = LessonPage.objects.live().filter(pk=page_id).first()
-    if lesson is None or lesson.get_ancestors().filter(live=False, depth__gt=1).exists():
+    return page_visible_get(request, LessonPage, page_id)
+
+
+def lesson_visible_get(*, request: HttpRequest, page_id: int) -> LessonPage:
+    """`lesson_visible_find`, as "not found" when there is no such lesson."""
+    lesson = lesson_visible_find(request=request, page_id=page_id)
+    if lesson is None:
         raise Http404("No such lesson.")
-    for restriction in lesson.get_view_restrictions():
-        if not restriction.accept_request(request):
-            raise Http404("No such lesson.")
     return lesson
 
 

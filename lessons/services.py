@@ -15,9 +15,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
-from wagtail.documents import get_document_model
 
-from lessons import grading
+from lessons.grading import MalformedAnswer
 from lessons.models import LessonPage
 from lessons.models.learning import (
     COMMENT_MAX_LENGTH,
@@ -128,15 +127,12 @@ def exercise_attempt_create(
 ) -> ExerciseAttempt:
     """Grade an answer to an exercise of a live lesson and record it, with its XP."""
     block = exercise_block_find(lesson=lesson, block_id=block_id)
+    exercise = block.block
     try:
-        result = grading.grade(block.block_type, block.value, answer)
-    except grading.MalformedAnswer as error:
+        cleaned = exercise.answer_clean(block.value, answer, block_id=block_id, learner=learner)
+    except MalformedAnswer as error:
         raise ValidationError({"answer": str(error)}) from None
-
-    recording = None
-    if block.block_type == "voice_response":
-        answer = grading.voice_response_clean(answer)
-        recording = _recording_get(learner=learner, document_id=answer["recording"])
+    result = exercise.grade(block.value, cleaned, block_id=block_id)
 
     now = now or timezone.now()
     stats = _stats_locked(learner)
@@ -149,9 +145,9 @@ def exercise_attempt_create(
         block_id=block_id,
         block_type=block.block_type,
         revision_id=lesson.live_revision_id,
-        exercise=block.block.public_representation(block.value),
-        answer=answer,
-        recording=recording,
+        exercise=exercise.public_representation(block.value, block_id),
+        answer=cleaned.data,
+        recording=cleaned.recording,
         status=(
             ExerciseAttempt.Status.AWAITING_REVIEW
             if result.awaiting_review
@@ -174,17 +170,6 @@ def exercise_attempt_create(
     _stats_record_activity(stats, learner=learner, now=now)
     stats.save()
     return attempt
-
-
-def _recording_get(*, learner: User, document_id: int | None):
-    if document_id is None:
-        return None
-    recording = (
-        get_document_model().objects.filter(pk=document_id, uploaded_by_user=learner).first()
-    )
-    if recording is None:
-        raise ValidationError({"answer": "The recording is not one of your uploads."})
-    return recording
 
 
 # --- Bookmarks and likes --------------------------------------------------------------------
@@ -327,7 +312,9 @@ def comment_report(
 ) -> ReportOutcome:
     """Flag a comment for the moderators; reporting it again changes nothing."""
     if comment.author_id == reporter.pk:
-        raise ValidationError({"detail": "You cannot report your own comment."})
+        raise ValidationError(
+            "You cannot report your own comment.", code="cannot_report_own_comment"
+        )
     # get_or_create falls back to reading the row when a concurrent insert wins the race.
     report, created = CommentReport.objects.get_or_create(
         comment=comment,

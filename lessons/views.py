@@ -5,17 +5,17 @@ passing its view restrictions, as in the content API), call one service or selec
 serialize the answer. Every list is paginated (limit/offset).
 """
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
-from rest_framework.exceptions import ParseError, PermissionDenied, ValidationError
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.generics import ListAPIView
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
+from core.exceptions import query_params_clean
+from core.throttling import WriteThrottle
 from lessons import selectors, services
 from lessons.learner_serializers import (
     AttemptCreateSerializer,
@@ -35,32 +35,7 @@ from lessons.learner_serializers import (
     StatsSerializer,
 )
 from lessons.models.learning import Comment
-from members.permissions import IsVerifiedMember, member_role
-from members.roles import MODERATOR_ROLES
-
-
-def as_drf_error(error: DjangoValidationError) -> Exception:
-    """A service's ValidationError as DRF's 400: `{"detail": "..."}` or `{"field": [...]}`."""
-    if hasattr(error, "error_dict"):
-        messages = error.message_dict
-        if set(messages) == {"detail"}:
-            return ParseError(messages["detail"][0])
-        return ValidationError(messages)
-    return ParseError(" ".join(error.messages))
-
-
-def is_moderator(user) -> bool:
-    return member_role(user) in MODERATOR_ROLES
-
-
-class WriteThrottle(ScopedRateThrottle):
-    """The view's `throttle_scope`, counted on POST only: reading is never throttled."""
-
-    def allow_request(self, request, view):
-        if request.method != "POST":
-            return True
-        return super().allow_request(request, view)
-
+from members.permissions import IsVerifiedMember, is_moderator
 
 # --- Progress -------------------------------------------------------------------------------
 
@@ -91,12 +66,9 @@ class LessonProgressView(APIView):
         serializer = ProgressUpdateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         lesson = selectors.lesson_visible_get(request=request, page_id=page_id)
-        try:
-            progress = services.lesson_progress_update(
-                learner=request.user, lesson=lesson, **serializer.validated_data
-            )
-        except DjangoValidationError as error:
-            raise as_drf_error(error) from None
+        progress = services.lesson_progress_update(
+            learner=request.user, lesson=lesson, **serializer.validated_data
+        )
         return Response(ProgressSerializer(progress).data)
 
 
@@ -112,12 +84,9 @@ class AttemptCreateView(APIView):
         serializer = AttemptCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         lesson = selectors.lesson_visible_get(request=request, page_id=page_id)
-        try:
-            attempt = services.exercise_attempt_create(
-                learner=request.user, lesson=lesson, **serializer.validated_data
-            )
-        except DjangoValidationError as error:
-            raise as_drf_error(error) from None
+        attempt = services.exercise_attempt_create(
+            learner=request.user, lesson=lesson, **serializer.validated_data
+        )
         return Response(AttemptSerializer(attempt).data, status=status.HTTP_201_CREATED)
 
 
@@ -131,10 +100,9 @@ class AttemptListView(ListAPIView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        filters = AttemptFilterSerializer(data=self.request.query_params)
-        filters.is_valid(raise_exception=True)
+        filters = query_params_clean(AttemptFilterSerializer, self.request)
         learner = self.request.user
-        page_id = filters.validated_data.get("lesson")
+        page_id = filters.get("lesson")
         if page_id is None:
             return selectors.attempt_list(learner=learner)
         translation_key = selectors.lesson_translation_key_of(page_id=page_id)
@@ -162,12 +130,11 @@ class BookmarkListView(ListAPIView):
         """Bookmark a lesson (201); bookmarking it again changes nothing (200)."""
         serializer = BookmarkCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            lesson = selectors.lesson_visible_get(
-                request=request, page_id=serializer.validated_data["lesson"]
-            )
-        except Http404:
-            raise ValidationError({"lesson": ["No such lesson."]}) from None
+        lesson = selectors.lesson_visible_find(
+            request=request, page_id=serializer.validated_data["lesson"]
+        )
+        if lesson is None:
+            raise ValidationError({"lesson": ["No such lesson."]})
         bookmark, created = services.bookmark_add(learner=request.user, lesson=lesson)
         return Response(
             BookmarkSerializer(bookmark).data,
@@ -254,9 +221,7 @@ class CommentListView(ListAPIView):
 
     def get_queryset(self):
         lesson = selectors.lesson_visible_get(request=self.request, page_id=self.kwargs["page_id"])
-        filters = CommentListFilterSerializer(data=self.request.query_params)
-        filters.is_valid(raise_exception=True)
-        parent_id = filters.validated_data.get("parent")
+        parent_id = query_params_clean(CommentListFilterSerializer, self.request).get("parent")
         if parent_id is None:
             return selectors.comment_list(lesson=lesson)
         parent = selectors.comment_visible_get(comment_id=parent_id)
@@ -269,15 +234,12 @@ class CommentListView(ListAPIView):
         serializer = CommentCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         lesson = selectors.lesson_visible_get(request=request, page_id=page_id)
-        try:
-            comment = services.comment_create(
-                author=request.user,
-                lesson=lesson,
-                text=serializer.validated_data["text"],
-                parent_id=serializer.validated_data.get("parent"),
-            )
-        except DjangoValidationError as error:
-            raise as_drf_error(error) from None
+        comment = services.comment_create(
+            author=request.user,
+            lesson=lesson,
+            text=serializer.validated_data["text"],
+            parent_id=serializer.validated_data.get("parent"),
+        )
         return Response(
             CommentSerializer(comment, context=self.get_serializer_context()).data,
             status=status.HTTP_201_CREATED,
@@ -320,15 +282,12 @@ class CommentDetailView(CommentObjectMixin, APIView):
             raise PermissionDenied("Only the author edits a comment.")
         if "hidden" in changes and not is_moderator(request.user):
             raise PermissionDenied("Only teachers and admins moderate comments.")
-        try:
-            if "text" in changes:
-                services.comment_update(comment=comment, text=changes["text"])
-            if "hidden" in changes:
-                services.comment_moderate(
-                    comment=comment, moderator=request.user, hidden=changes["hidden"]
-                )
-        except DjangoValidationError as error:
-            raise as_drf_error(error) from None
+        if "text" in changes:
+            services.comment_update(comment=comment, text=changes["text"])
+        if "hidden" in changes:
+            services.comment_moderate(
+                comment=comment, moderator=request.user, hidden=changes["hidden"]
+            )
         return Response(CommentReplySerializer(comment, context={"request": request}).data)
 
     @extend_schema(request=None, responses={204: None})
@@ -354,12 +313,9 @@ class CommentReportView(CommentObjectMixin, APIView):
         serializer = CommentReportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         comment = self.comment_get(request, comment_id)
-        try:
-            outcome = services.comment_report(
-                comment=comment, reporter=request.user, **serializer.validated_data
-            )
-        except DjangoValidationError as error:
-            raise as_drf_error(error) from None
+        outcome = services.comment_report(
+            comment=comment, reporter=request.user, **serializer.validated_data
+        )
         return Response(
             CommentReportSerializer(outcome.report).data,
             status=status.HTTP_201_CREATED if outcome.created else status.HTTP_200_OK,

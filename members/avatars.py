@@ -91,9 +91,8 @@ def _delete_files(names: list[str]) -> None:
             default_storage.delete(name)
 
 
-def avatar_replace(*, profile: Profile, upload: UploadedFile) -> Profile:
+def avatar_replace(*, profile: Profile, decoded: DecodedAvatar) -> Profile:
     """Store a new avatar for `profile`; the old files go only after the new ones are saved."""
-    decoded = avatar_decode(upload)
     stem = secrets.token_hex(16)
     stored: list[str] = []
     try:

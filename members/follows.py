@@ -18,7 +18,7 @@ def member_public_get(*, member_id: int) -> User:
 def follow_create(*, follower: User, followed: User) -> tuple[Follow, bool]:
     """Follow a member; following them again changes nothing."""
     if follower.pk == followed.pk:
-        raise ValidationError({"detail": "You cannot follow yourself."})
+        raise ValidationError("You cannot follow yourself.", code="cannot_follow_self")
     # A concurrent identical request loses the race on the unique constraint and reads the row.
     return Follow.objects.get_or_create(follower=follower, followed=followed)
 
@@ -48,10 +48,3 @@ def following_list(*, member: User) -> QuerySet[Follow]:
         .select_related("followed__profile")
         .order_by("-created_at", "-pk")
     )
-
-
-def follow_counts(*, member: User) -> dict[str, int]:
-    return {
-        "followers": follower_list(member=member).count(),
-        "following": following_list(member=member).count(),
-    }

@@ -6,7 +6,6 @@ claim is never trusted for it.
 
 from rest_framework.permissions import BasePermission
 
-from members.models import Role
 from members.roles import MODERATOR_ROLES
 
 
@@ -15,6 +14,11 @@ def member_role(user) -> str | None:
         return None
     profile = getattr(user, "profile", None)
     return profile.role if profile else None
+
+
+def is_moderator(user) -> bool:
+    """Teachers and admins moderate learner content (comments)."""
+    return member_role(user) in MODERATOR_ROLES
 
 
 class HasRole(BasePermission):
@@ -38,14 +42,9 @@ class IsModerator(HasRole):
     message = "Only teachers and admins moderate."
 
 
-IsTeacher = HasRole.for_roles(Role.TEACHER, Role.ADMIN)
-IsInstitution = HasRole.for_roles(Role.INSTITUTION, Role.ADMIN)
-IsHomestay = HasRole.for_roles(Role.HOMESTAY, Role.ADMIN)
-IsAdminRole = HasRole.for_roles(Role.ADMIN)
-
-
 class IsVerifiedMember(BasePermission):
     message = "Confirm your email address first."
+    code = "email_not_verified"
 
     def has_permission(self, request, view) -> bool:
         return bool(request.user and request.user.is_authenticated and request.user.is_verified)

@@ -23,7 +23,6 @@ ROLE_GROUPS: dict[str, str] = {
 }
 # Roles that moderate learner content (comments) and approve lesson changes.
 MODERATOR_ROLES = frozenset({Role.TEACHER, Role.ADMIN})
-EDITOR_ROLES = frozenset({Role.CONTENT_CREATOR, Role.TEACHER, Role.ADMIN})
 
 
 def role_group(role: str) -> Group:

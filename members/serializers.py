@@ -7,7 +7,7 @@ from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from members.avatars import AVATAR_FIELDS
+from members.avatars import AVATAR_FIELDS, DecodedAvatar, avatar_decode
 from members.models import Profile, RoleRequest, User
 
 NOTIFICATION_KEYS = ("lesson_reminders", "comment_replies", "new_followers", "newsletter")
@@ -118,8 +118,11 @@ class UserSerializer(serializers.ModelSerializer):
 
 
 class AvatarUploadSerializer(serializers.Serializer):
-    # A plain FileField: members.avatars does the real (pixel-level) validation.
     avatar = serializers.FileField(allow_empty_file=False)
+
+    def validate_avatar(self, upload) -> DecodedAvatar:
+        # The real (pixel-level) check; its ValidationError becomes the field's error.
+        return avatar_decode(upload)
 
 
 class AccountDeleteSerializer(serializers.Serializer):

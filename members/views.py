@@ -1,9 +1,8 @@
 """The members API under /api/v1/: thin views over members.services."""
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
-from rest_framework.exceptions import ParseError, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.generics import ListAPIView
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
@@ -11,7 +10,6 @@ from rest_framework.views import APIView
 
 from members import follows, services
 from members.avatars import avatar_remove, avatar_replace
-from members.models import User
 from members.public import FollowedMemberSerializer, FollowerSerializer, FollowStateSerializer
 from members.serializers import (
     AccountDeleteSerializer,
@@ -21,29 +19,18 @@ from members.serializers import (
 )
 
 
-def as_drf_error(error: DjangoValidationError) -> ValidationError:
-    if hasattr(error, "error_dict"):
-        return ValidationError(error.message_dict)
-    return ValidationError({"detail": error.messages})
-
-
-def current_member(request) -> User:
-    # SessionBoundJWTAuthentication loaded the member with their profile, from the database.
-    return request.user
-
-
 class MeView(APIView):
     """The signed-in member, with their profile."""
 
     serializer_class = UserSerializer
 
     def get(self, request):
-        return Response(UserSerializer(current_member(request), context={"request": request}).data)
+        return Response(UserSerializer(request.user, context={"request": request}).data)
 
     @extend_schema(request=UserSerializer, responses=UserSerializer)
     def patch(self, request):
         serializer = UserSerializer(
-            current_member(request), data=request.data, partial=True, context={"request": request}
+            request.user, data=request.data, partial=True, context={"request": request}
         )
         serializer.is_valid(raise_exception=True)
         serializer.save()
@@ -53,7 +40,7 @@ class MeView(APIView):
     def delete(self, request):
         serializer = AccountDeleteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        user = current_member(request)
+        user = request.user
         if user.has_usable_password() and not user.check_password(
             serializer.validated_data.get("password", "")
         ):
@@ -71,16 +58,13 @@ class AvatarView(APIView):
     def put(self, request):
         serializer = AvatarUploadSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        user = current_member(request)
-        try:
-            avatar_replace(profile=user.profile, upload=serializer.validated_data["avatar"])
-        except DjangoValidationError as error:
-            raise ValidationError({"avatar": error.messages}) from None
+        user = request.user
+        avatar_replace(profile=user.profile, decoded=serializer.validated_data["avatar"])
         return Response(UserSerializer(user, context={"request": request}).data)
 
     @extend_schema(request=None, responses=UserSerializer)
     def delete(self, request):
-        user = current_member(request)
+        user = request.user
         avatar_remove(profile=user.profile)
         return Response(UserSerializer(user, context={"request": request}).data)
 
@@ -92,12 +76,7 @@ class RoleRequestView(APIView):
     def post(self, request):
         serializer = RoleRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            role_request = services.role_request_create(
-                user=current_member(request), **serializer.validated_data
-            )
-        except DjangoValidationError as error:
-            raise as_drf_error(error) from None
+        role_request = services.role_request_create(user=request.user, **serializer.validated_data)
         return Response(RoleRequestSerializer(role_request).data, status=status.HTTP_201_CREATED)
 
 
@@ -121,10 +100,7 @@ class FollowView(APIView):
     @extend_schema(request=None, responses={200: FollowStateSerializer, 201: FollowStateSerializer})
     def post(self, request, member_id: int):
         followed = follows.member_public_get(member_id=member_id)
-        try:
-            follow, created = follows.follow_create(follower=request.user, followed=followed)
-        except DjangoValidationError as error:
-            raise ParseError(error.message_dict["detail"][0]) from None
+        follow, created = follows.follow_create(follower=request.user, followed=followed)
         return Response(
             FollowStateSerializer({"following": True, "since": follow.created_at}).data,
             status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,

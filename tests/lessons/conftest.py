@@ -106,14 +106,34 @@ def exercise_body() -> str:
     return json.dumps(body)
 
 
-def shown_indexes(value: dict, texts: list[str]) -> list[int]:
-    """The indexes (as the public API shows the items) of `texts`, as a client sends them."""
-    shown = [value["items"][index]["text"] for index in DragDropBlock.item_order(value)]
+def shown_indexes(block_id: str, texts: list[str]) -> list[int]:
+    """The indexes (as the public API shows the items) of `texts` in the fixture exercise
+    `block_id`, as a client sends them."""
+    value = EXERCISES[block_id][1]
+    shown = [value["items"][index]["text"] for index in DragDropBlock.item_order(value, block_id)]
     return [shown.index(text) for text in texts]
 
 
-def shown_target(value: dict, target: str) -> int:
-    return DragDropBlock.targets(value).index(target)
+def shown_target(block_id: str, target: str) -> int:
+    return DragDropBlock.targets(EXERCISES[block_id][1], block_id).index(target)
+
+
+def right_answer(block_type: str, value, block_id: str):
+    """The answer a learner who knows everything sends, indexes as the content API shows them."""
+    if block_type == "multiple_choice":
+        return [index for index, option in enumerate(value["options"]) if option["is_correct"]]
+    if block_type == "fill_blank":
+        return [gap["accepted_answers"][0] for gap in value["gaps"]]
+    if block_type == "voice_response":
+        return {"transcript": value["expected_phrase"], "recording": None}
+    shown = DragDropBlock.item_order(value, block_id)  # shown index -> stored index
+    if value["mode"] == "order":
+        return [shown.index(stored) for stored in range(len(value["items"]))]
+    targets = DragDropBlock.targets(value, block_id)
+    return [
+        [index, targets.index(value["items"][stored]["match"])]
+        for index, stored in enumerate(shown)
+    ]
 
 
 @pytest.fixture

@@ -51,7 +51,7 @@ def test_drag_drop_is_answered_with_the_indexes_the_public_api_shows(
     content = api_client.get(f"/api/v2/pages/{exercise_lesson.pk}/").json()
     shown = next(block for block in content["body"] if block["id"] == "order")["value"]["items"]
     answer = [shown.index(word) for word in ["She", "never", "eats", "meat"]]
-    assert answer == shown_indexes(EXERCISES["order"][1], ["She", "never", "eats", "meat"])
+    assert answer == shown_indexes("order", ["She", "never", "eats", "meat"])
 
     data = attempt(learner_client, exercise_lesson, "order", answer).json()
     assert (data["correct"], data["score"]) == (True, 1.0)
@@ -85,7 +85,7 @@ def test_a_voice_response_cannot_point_at_someone_elses_document(
         learner_client, exercise_lesson, "voice", {"transcript": "", "recording": document.pk}
     )
     assert response.status_code == 400
-    assert "answer" in response.json()
+    assert "answer" in response.json()["errors"]
 
 
 @pytest.mark.parametrize(
@@ -113,7 +113,7 @@ def test_bad_attempts_get_a_400_naming_the_field_and_write_nothing(
         f"/api/v1/lessons/{exercise_lesson.pk}/attempts/", body, format="json"
     )
     assert response.status_code == 400, response.content
-    assert field in response.json()
+    assert field in response.json()["errors"]
     assert not ExerciseAttempt.objects.exists()
     assert not LearnerStats.objects.filter(xp__gt=0).exists()
 
@@ -175,7 +175,7 @@ def test_unpublished_draft_changes_are_never_graded_against(learner_client, exer
     assert attempt(learner_client, exercise_lesson, "mc-single", [0]).json()["correct"] is False
     response = attempt(learner_client, exercise_lesson, "draft-only", [1])
     assert response.status_code == 400
-    assert "block_id" in response.json()
+    assert "block_id" in response.json()["errors"]
 
 
 def test_attempts_stay_readable_after_the_exercise_is_removed(learner_client, exercise_lesson):
@@ -189,7 +189,7 @@ def test_attempts_stay_readable_after_the_exercise_is_removed(learner_client, ex
     exercise_lesson.refresh_from_db()
 
     assert attempt(learner_client, exercise_lesson, "mc-single", [1]).status_code == 400
-    [kept] = learner_client.get("/api/v1/me/attempts/").json()["results"]
+    [kept] = learner_client.get("/api/v1/me/attempts/").json()["items"]
     assert kept["id"] == first["id"]
     assert kept["revision"] == first["revision"] != exercise_lesson.live_revision_id
     assert kept["exercise"] == {
@@ -204,7 +204,7 @@ def test_attempts_survive_the_deletion_of_their_lesson(learner_client, exercise_
     attempt(learner_client, exercise_lesson, "fill", ["works", "lives"])
     exercise_lesson.delete()
 
-    [kept] = learner_client.get("/api/v1/me/attempts/").json()["results"]
+    [kept] = learner_client.get("/api/v1/me/attempts/").json()["items"]
     assert kept["lesson"] is None
     assert kept["lesson_title"] == "Present simple"
     assert kept["score"] == 1.0
@@ -221,15 +221,17 @@ def test_me_attempts_lists_only_the_learners_own_newest_first_and_by_lesson(
     attempt(other_client, first, "mc-single", [2])
 
     everything = learner_client.get("/api/v1/me/attempts/").json()
-    assert everything["count"] == 3
-    assert [row["answer"] for row in everything["results"]] == [[1], [1], [0]]
+    assert everything["meta"]["total_count"] == 3
+    assert [row["answer"] for row in everything["items"]] == [[1], [1], [0]]
 
     of_first = learner_client.get(f"/api/v1/me/attempts/?lesson={first.pk}").json()
-    assert [row["answer"] for row in of_first["results"]] == [[1], [0]]
-    assert [row["is_first_attempt"] for row in of_first["results"]] == [False, True]
+    assert [row["answer"] for row in of_first["items"]] == [[1], [0]]
+    assert [row["is_first_attempt"] for row in of_first["items"]] == [False, True]
 
-    assert other_client.get("/api/v1/me/attempts/").json()["count"] == 1
-    assert learner_client.get("/api/v1/me/attempts/?lesson=999999").json()["count"] == 0
+    assert other_client.get("/api/v1/me/attempts/").json()["meta"]["total_count"] == 1
+    assert (
+        learner_client.get("/api/v1/me/attempts/?lesson=999999").json()["meta"]["total_count"] == 0
+    )
     assert learner_client.get("/api/v1/me/attempts/?lesson=abc").status_code == 400
 
 

@@ -5,16 +5,11 @@ editor runs on save; the error must land on the right child of the struct block,
 where the editor shows it.
 """
 
-import itertools
-import os
-import subprocess
-import sys
-
 import pytest
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 
 from lessons.blocks import LessonBodyBlock
-from lessons.exercises import display_order, gap_numbers
+from lessons.exercises import gap_numbers
 
 BODY = LessonBodyBlock()
 
@@ -193,52 +188,3 @@ def test_a_lesson_body_reports_the_error_at_the_broken_exercise():
 def test_gap_numbers_are_read_in_reading_order():
     assert gap_numbers("A {1}, then {12} and {3}; not {x} or {}.") == [1, 12, 3]
     assert gap_numbers("No gaps here.") == []
-
-
-SEEDS = [f"block-{n}" for n in range(200)] + ["", "items:She\x1fnever\x1feats\x1fmeat"]
-
-
-@pytest.mark.parametrize("count", range(2, 9))
-def test_display_order_is_never_the_stored_order(count):
-    for seed in SEEDS:
-        assert display_order(seed, count) != list(range(count)), seed
-
-
-@pytest.mark.parametrize("count", [0, 1, 2, 5, 20])
-def test_display_order_is_a_permutation(count):
-    for seed in SEEDS:
-        assert sorted(display_order(seed, count)) == list(range(count))
-
-
-def test_display_order_is_the_same_for_the_same_seed():
-    for seed, count in itertools.product(SEEDS[:20], [2, 3, 7]):
-        assert display_order(seed, count) == display_order(seed, count)
-
-
-def test_display_order_does_not_depend_on_the_process():
-    # Stored attempts hold indexes into the shown order: it must survive restarts and
-    # releases, whatever PYTHONHASHSEED a worker gets. Pinned values catch a changed algorithm.
-    script = (
-        "import sys; from lessons.exercises import display_order;"
-        "print(display_order(sys.argv[1], 4), display_order(sys.argv[2], 6))"
-    )
-    outputs = {
-        subprocess.run(
-            [sys.executable, "-c", script, "items:She\x1fnever\x1feats\x1fmeat", "block-7"],
-            env={**os.environ, "PYTHONHASHSEED": hash_seed},
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        for hash_seed in ("0", "1", "random")
-    }
-    assert outputs == {"[2, 1, 3, 0] [1, 0, 2, 5, 3, 4]\n"}
-
-
-def test_display_order_varies_with_the_seed():
-    orders = {tuple(display_order(seed, 6)) for seed in SEEDS}
-    assert len(orders) > 50
-
-
-def test_display_order_of_two_items_is_always_swapped():
-    assert {tuple(display_order(seed, 2)) for seed in SEEDS} == {(1, 0)}

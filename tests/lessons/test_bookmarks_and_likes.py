@@ -32,9 +32,9 @@ def test_bookmarks_are_listed_newest_first_and_only_to_their_owner(
     bookmark(learner_client, first.pk)
     bookmark(learner_client, second.pk)
     listing = learner_client.get("/api/v1/me/bookmarks/").json()
-    assert [row["lesson"] for row in listing["results"]] == [second.pk, first.pk]
+    assert [row["lesson"] for row in listing["items"]] == [second.pk, first.pk]
     other = member_client(make_member("other@example.com"))
-    assert other.get("/api/v1/me/bookmarks/").json()["count"] == 0
+    assert other.get("/api/v1/me/bookmarks/").json()["meta"]["total_count"] == 0
 
 
 def test_removing_a_bookmark_is_idempotent(learner_client, exercise_lesson):
@@ -59,7 +59,7 @@ def test_a_member_cannot_remove_someone_elses_bookmark(
 def test_bad_bookmarks_are_a_400(learner_client, exercise_lesson, body):
     response = learner_client.post("/api/v1/me/bookmarks/", body, format="json")
     assert response.status_code == 400
-    assert "lesson" in response.json()
+    assert "lesson" in response.json()["errors"]
 
 
 def test_drafts_and_restricted_lessons_cannot_be_bookmarked(
@@ -89,7 +89,7 @@ def test_bookmarks_of_deleted_lessons_follow_a_translation_or_disappear(
     bookmark(learner_client, gone.pk)
     exercise_lesson.delete()
     gone.delete()
-    rows = learner_client.get("/api/v1/me/bookmarks/").json()["results"]
+    rows = learner_client.get("/api/v1/me/bookmarks/").json()["items"]
     assert [row["lesson"] for row in rows] == [spanish.pk]
 
 

@@ -70,19 +70,19 @@ def test_comments_are_listed_newest_first_with_their_newest_replies(
         assert response.status_code == 201, response.content
 
     listing = learner_client.get(comments_url(exercise_lesson)).json()
-    assert listing["count"] == 2
-    assert [c["text"] for c in listing["results"]] == ["second", "first"]
-    first_row = listing["results"][1]
+    assert listing["meta"]["total_count"] == 2
+    assert [c["text"] for c in listing["items"]] == ["second", "first"]
+    first_row = listing["items"][1]
     assert first_row["reply_count"] == 4
     assert [r["text"] for r in first_row["replies"]] == ["reply 4", "reply 3", "reply 2"]
-    assert listing["results"][0]["id"] == second["id"]
+    assert listing["items"][0]["id"] == second["id"]
 
     replies = learner_client.get(f"{comments_url(exercise_lesson)}?parent={first['id']}").json()
-    assert [r["text"] for r in replies["results"]] == ["reply 4", "reply 3", "reply 2", "reply 1"]
+    assert [r["text"] for r in replies["items"]] == ["reply 4", "reply 3", "reply 2", "reply 1"]
     page = learner_client.get(
         f"{comments_url(exercise_lesson)}?parent={first['id']}&limit=2&offset=2"
     ).json()
-    assert [r["text"] for r in page["results"]] == ["reply 2", "reply 1"]
+    assert [r["text"] for r in page["items"]] == ["reply 2", "reply 1"]
 
 
 def test_threads_are_one_level_deep(learner_client, other_client, exercise_lesson, make_lesson):
@@ -90,7 +90,7 @@ def test_threads_are_one_level_deep(learner_client, other_client, exercise_lesso
     reply = post_comment(other_client, exercise_lesson, "reply", parent=top["id"]).json()
     response = post_comment(learner_client, exercise_lesson, "deeper", parent=reply["id"])
     assert response.status_code == 400
-    assert "parent" in response.json()
+    assert "parent" in response.json()["errors"]
     elsewhere = make_lesson("Elsewhere")
     assert post_comment(learner_client, elsewhere, "x", parent=top["id"]).status_code == 400
     assert post_comment(learner_client, exercise_lesson, "x", parent=999999).status_code == 400
@@ -123,7 +123,7 @@ def test_comment_text_is_plain_html_is_stripped_never_kept(
 def test_empty_or_too_long_comments_are_a_400(learner_client, exercise_lesson, text):
     response = post_comment(learner_client, exercise_lesson, text)
     assert response.status_code == 400
-    assert "text" in response.json()
+    assert "text" in response.json()["errors"]
     assert not Comment.objects.exists()
 
 
@@ -179,7 +179,7 @@ def test_a_teacher_hides_a_comment_and_it_vanishes_with_its_replies(
     assert response.json()["hidden"] is True
 
     listing = learner_client.get(comments_url(exercise_lesson)).json()
-    assert [c["id"] for c in listing["results"]] == [keep["id"]]
+    assert [c["id"] for c in listing["items"]] == [keep["id"]]
     assert learner_client.get(url).status_code == 404
     assert learner_client.patch(url, {"text": "edit"}, format="json").status_code == 404
     assert (
@@ -217,13 +217,13 @@ def test_reporting_a_comment_is_idempotent_and_not_for_ones_own(
 
     own = learner_client.post(url, {"reason": "spam"}, format="json")
     assert own.status_code == 400
-    assert "detail" in own.json()
+    assert own.json()["code"] == "cannot_report_own_comment"
     assert other_client.post(url, {"reason": "boring"}, format="json").status_code == 400
     assert (
         other_client.post("/api/v1/comments/999999/report/", {}, format="json").status_code == 404
     )
     # The reported comment stays visible until a moderator acts.
-    assert learner_client.get(comments_url(exercise_lesson)).json()["count"] == 1
+    assert learner_client.get(comments_url(exercise_lesson)).json()["meta"]["total_count"] == 1
 
 
 def test_hiding_a_comment_closes_its_reports(

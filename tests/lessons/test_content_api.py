@@ -285,7 +285,7 @@ def test_the_body_is_only_in_the_detail(api_client, curriculum):
     assert detail["estimated_duration"] == 10
     assert detail["meta"]["parent"]["id"] == curriculum["tenses"].pk
     data = get_json(api_client, f"{LESSONS}&fields=body", status=400)
-    assert data == {"detail": "unknown fields: body"}
+    assert data == {"detail": "unknown fields: body", "code": "invalid_parameter"}
 
 
 def test_cover_image_comes_with_absolute_rendition_urls(api_client, curriculum):
@@ -398,7 +398,8 @@ def test_bad_parameters_answer_400_with_a_message(api_client, curriculum, url, m
     response = api_client.get(url)
     assert response.status_code == 400, response.content
     data = response.json()
-    assert set(data) == {"detail"}
+    assert set(data) == {"detail", "code"}
+    assert data["code"] == "invalid_parameter"
     assert message in data["detail"]
 
 
@@ -406,7 +407,7 @@ def test_a_page_detail_with_bad_parameters_answers_400(api_client, curriculum):
     present = curriculum["present"]
     response = api_client.get(f"/api/v2/pages/{present.pk}/?fields=nope")
     assert response.status_code == 400
-    assert response.json() == {"detail": "unknown fields: nope"}
+    assert response.json() == {"detail": "unknown fields: nope", "code": "invalid_parameter"}
 
 
 @pytest.mark.parametrize(

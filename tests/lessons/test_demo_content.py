@@ -19,12 +19,12 @@ from wagtail.embeds.finders import get_finders
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, PageViewRestriction, Revision, Site
 
-from lessons.blocks import DragDropBlock, LessonBodyBlock
+from lessons.blocks import LessonBodyBlock
 from lessons.demo.curriculum import CURRICULUM
 from lessons.demo.loader import DemoContentError, demo_content_load
 from lessons.demo.spec import CategorySpec, LessonSpec, SubcategorySpec, gaps, heading
-from lessons.grading import grade
 from lessons.models import CategoryPage, LessonPage, SubcategoryPage
+from tests.lessons.conftest import right_answer
 
 pytestmark = pytest.mark.django_db
 
@@ -129,29 +129,18 @@ def test_every_demo_block_passes_its_own_validation(lessons):
                 child.clean(block.value)
 
 
-def model_answer(block_type: str, value):
-    """The answer a learner who knows everything sends, in the API's answer format."""
-    if block_type == "multiple_choice":
-        return [index for index, option in enumerate(value["options"]) if option["is_correct"]]
-    if block_type == "fill_blank":
-        return [gap["accepted_answers"][0] for gap in value["gaps"]]
-    shown = DragDropBlock.item_order(value)  # shown index -> stored index
-    if value["mode"] == "order":
-        return [shown.index(position) for position in range(len(shown))]
-    targets = DragDropBlock.targets(value)
-    return [
-        [index, targets.index(value["items"][stored]["match"])]
-        for index, stored in enumerate(shown)
-    ]
-
-
 def test_every_demo_exercise_is_solvable_with_its_own_answers(lessons):
     graded = 0
     for lesson in lessons:
         for block in lesson.body:
             if block.block_type in {"multiple_choice", "fill_blank", "drag_drop"}:
-                answer = model_answer(block.block_type, block.value)
-                assert grade(block.block_type, block.value, answer).correct, (
+                exercise = block.block
+                answer = exercise.answer_clean(
+                    block.value,
+                    right_answer(block.block_type, block.value, block.id),
+                    block_id=block.id,
+                )
+                assert exercise.grade(block.value, answer, block_id=block.id).correct, (
                     lesson.title,
                     block.block_type,
                 )

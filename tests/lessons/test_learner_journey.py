@@ -80,9 +80,9 @@ def test_a_learner_works_through_a_lesson_and_the_community_around_it(
     stats = ana.get("/api/v1/me/stats/").json()
     assert stats["xp"] == 6 * 10 + 50  # six exercises right at the first try, one lesson
     assert (stats["lessons_completed"], stats["current_streak"]) == (1, 1)
-    assert ana.get("/api/v1/me/attempts/").json()["count"] == len(exercises)
+    assert ana.get("/api/v1/me/attempts/").json()["meta"]["total_count"] == len(exercises)
     assert ana.post("/api/v1/me/bookmarks/", {"lesson": exercise_lesson.pk}).status_code == 201
-    assert ana.get("/api/v1/me/bookmarks/").json()["results"][0]["lesson"] == exercise_lesson.pk
+    assert ana.get("/api/v1/me/bookmarks/").json()["items"][0]["lesson"] == exercise_lesson.pk
 
     # The community: follow, comment, reply, like, report.
     ben_member = make_member("ben@example.com", first_name="Ben")
@@ -90,7 +90,7 @@ def test_a_learner_works_through_a_lesson_and_the_community_around_it(
     ana_id = ana.get("/api/v1/me/").json()["id"]
     assert ben.post(f"/api/v1/members/{ana_id}/follow/").status_code == 201
     assert ana.post(f"/api/v1/members/{ben_member.pk}/follow/").status_code == 201
-    assert ana.get(f"/api/v1/members/{ana_id}/followers/").json()["results"][0]["id"] == (
+    assert ana.get(f"/api/v1/members/{ana_id}/followers/").json()["items"][0]["id"] == (
         ben_member.pk
     )
 
@@ -115,6 +115,6 @@ def test_a_learner_works_through_a_lesson_and_the_community_around_it(
     assert "spam.example has cheap pills" in queue
     assert teacher.post(f"/admin/reported_comments/hide/{reply['id']}/").status_code == 302
 
-    thread = ana.get(f"{lesson_url}/comments/").json()["results"]
+    thread = ana.get(f"{lesson_url}/comments/").json()["items"]
     mine = next(comment for comment in thread if comment["id"] == question["id"])
     assert (mine["reply_count"], mine["replies"]) == (0, [])

@@ -93,9 +93,9 @@ def test_me_progress_lists_one_row_per_lesson_latest_first_and_only_mine(
     put_progress(other, second, status="started")
 
     rows = learner_client.get("/api/v1/me/progress/").json()
-    assert rows["count"] == 2
-    assert [row["lesson"] for row in rows["results"]] == [first.pk, second.pk]
-    assert other.get("/api/v1/me/progress/").json()["count"] == 1
+    assert rows["meta"]["total_count"] == 2
+    assert [row["lesson"] for row in rows["items"]] == [first.pk, second.pk]
+    assert other.get("/api/v1/me/progress/").json()["meta"]["total_count"] == 1
 
 
 def test_get_progress_of_one_lesson(learner_client, exercise_lesson):
@@ -136,7 +136,7 @@ def test_progress_of_a_deleted_lesson_is_kept_and_points_to_a_remaining_translat
 
     rows = {
         row["lesson_title"]: row
-        for row in learner_client.get("/api/v1/me/progress/").json()["results"]
+        for row in learner_client.get("/api/v1/me/progress/").json()["items"]
     }
     assert rows["Present simple"]["lesson"] == spanish.pk
     assert rows["Present simple"]["status"] == "completed"

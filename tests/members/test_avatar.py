@@ -103,7 +103,7 @@ def test_exif_and_gps_are_dropped(client, learner):
 def test_anything_but_a_sane_image_is_refused_with_400(client, learner, content, name):
     response = upload(client, content, name=name, content_type="image/png")
     assert response.status_code == 400
-    assert response.json()["avatar"], response.json()
+    assert response.json()["errors"]["avatar"], response.json()
     learner.profile.refresh_from_db()
     assert not learner.profile.avatar
 
@@ -112,13 +112,13 @@ def test_more_than_25_megapixels_is_refused(client):
     side = int(MAX_PIXELS**0.5) + 10
     response = upload(client, png_bomb(side, side), name="huge.png")
     assert response.status_code == 400
-    assert "25 megapixels" in response.json()["avatar"][0]
+    assert "25 megapixels" in response.json()["errors"]["avatar"][0]
 
 
 def test_files_over_5_mb_are_refused(client):
     response = upload(client, b"\xff\xd8\xff" + b"0" * (5 * 1024 * 1024 + 1))
     assert response.status_code == 400
-    assert "5 MB" in response.json()["avatar"][0]
+    assert "5 MB" in response.json()["errors"]["avatar"][0]
 
 
 def test_missing_or_empty_file_is_refused(client):

@@ -52,7 +52,10 @@ def test_unfollowing_is_idempotent(ana_client, ana, ben):
 def test_nobody_follows_themselves(ana_client, ana):
     response = ana_client.post(follow_url(ana))
     assert response.status_code == 400
-    assert response.json() == {"detail": "You cannot follow yourself."}
+    assert response.json() == {
+        "detail": "You cannot follow yourself.",
+        "code": "cannot_follow_self",
+    }
     assert not Follow.objects.exists()
 
 
@@ -81,14 +84,14 @@ def test_follower_and_following_lists_show_public_data_only_newest_first(
     ana_client.post(follow_url(cleo))
 
     followers = ana_client.get(f"/api/v1/members/{ana.pk}/followers/").json()
-    assert followers["count"] == 2
-    first, second = followers["results"]
+    assert followers["meta"]["total_count"] == 2
+    first, second = followers["items"]
     assert (first["id"], first["display_name"]) == (cleo.pk, "Cleo D.")
     assert (second["id"], second["display_name"]) == (ben.pk, "Ben")
     assert set(first) == {"id", "display_name", "avatar", "since"}
 
     following = ana_client.get(f"/api/v1/members/{ana.pk}/following/").json()
-    assert [row["id"] for row in following["results"]] == [cleo.pk]
+    assert [row["id"] for row in following["items"]] == [cleo.pk]
     # Anyone's lists are visible to members, and never leak private data.
     ben_view = member_client(ben).get(f"/api/v1/members/{cleo.pk}/followers/").content.decode()
     assert "Ana G." in ben_view
@@ -99,7 +102,7 @@ def test_follower_and_following_lists_show_public_data_only_newest_first(
 def test_closed_accounts_drop_out_of_follower_lists(ana_client, ana, ben, member_client):
     member_client(ben).post(follow_url(ana))
     services.member_deactivate(user=ben)
-    assert ana_client.get(f"/api/v1/members/{ana.pk}/followers/").json()["count"] == 0
+    assert ana_client.get(f"/api/v1/members/{ana.pk}/followers/").json()["meta"]["total_count"] == 0
 
 
 def test_follow_endpoints_need_a_signed_in_member(api_client, ana):
@@ -114,7 +117,7 @@ def test_follow_lists_run_a_fixed_number_of_queries(ana_client, ana, make_member
         with CaptureQueriesContext(connection) as queries:
             response = ana_client.get(f"/api/v1/members/{ana.pk}/followers/?limit=50")
         assert response.status_code == 200
-        return len(queries), response.json()["count"]
+        return len(queries), response.json()["meta"]["total_count"]
 
     def add_followers(start: int, count: int) -> None:
         for number in range(start, start + count):

@@ -116,7 +116,7 @@ def test_deleting_the_account_needs_the_password(member_client, make_member):
     client = member_client(user)
     response = client.delete("/api/v1/me/", {"password": "nope"}, format="json")
     assert response.status_code == 400
-    assert "password" in response.json()
+    assert "password" in response.json()["errors"]
     user.refresh_from_db()
     assert user.is_active
 

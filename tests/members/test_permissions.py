@@ -5,24 +5,16 @@ from django.contrib.auth.models import AnonymousUser
 from rest_framework.test import APIRequestFactory
 
 from members.models import Role
-from members.permissions import (
-    IsAdminRole,
-    IsHomestay,
-    IsInstitution,
-    IsModerator,
-    IsTeacher,
-    IsVerifiedMember,
-)
+from members.permissions import HasRole, IsModerator, IsVerifiedMember
 
 pytestmark = pytest.mark.django_db
 
 # Which roles each permission admits.
 MATRIX = {
     IsModerator: {Role.TEACHER, Role.ADMIN},
-    IsTeacher: {Role.TEACHER, Role.ADMIN},
-    IsInstitution: {Role.INSTITUTION, Role.ADMIN},
-    IsHomestay: {Role.HOMESTAY, Role.ADMIN},
-    IsAdminRole: {Role.ADMIN},
+    HasRole.for_roles(Role.INSTITUTION, Role.ADMIN): {Role.INSTITUTION, Role.ADMIN},
+    HasRole.for_roles(Role.HOMESTAY): {Role.HOMESTAY},
+    HasRole.for_roles(Role.ADMIN): {Role.ADMIN},
 }
 
 

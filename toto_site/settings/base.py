@@ -78,7 +78,10 @@ INSTALLED_APPS = LOCAL_APPS + WAGTAIL_APPS + THIRD_PARTY_APPS + DJANGO_APPS
 
 MIDDLEWARE = [
     "toto_site.health.HealthProbeMiddleware",
+    "core.middleware.JSONErrorMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.APITrailingSlashMiddleware",
+    "core.middleware.JSONBodyGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -95,6 +98,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "toto_site.urls"
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 WSGI_APPLICATION = "toto_site.wsgi.application"
 
 TEMPLATES = [
@@ -373,8 +377,8 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["members.authentication.SessionBoundJWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
-    "PAGE_SIZE": 20,
+    "DEFAULT_PAGINATION_CLASS": "core.pagination.EnvelopePagination",
+    "EXCEPTION_HANDLER": "core.exceptions.api_exception_handler",
     # Scoped throttles (counted in the cache, Redis in production), used by the views that
     # name a `throttle_scope`.
     "DEFAULT_THROTTLE_RATES": {"comments": "10/minute", "comment_reports": "20/hour"},
