@@ -1,6 +1,7 @@
-"""The role groups, their permissions and the lesson review workflow, for every fresh database.
+"""The role groups and their permissions, for every fresh database.
 
-- Content creators write lessons but cannot publish: their changes go through "Lesson review".
+- Content creators write lessons but cannot publish: their changes go through "Lesson review"
+  (a workflow set up by `lessons.0005_lesson_review_workflow`).
 - Teachers and Admins edit and publish, and approve the review tasks.
 - Students, Institutions and Homestays have no admin access and never see the lesson tree.
 """
@@ -38,15 +39,10 @@ def create_role_groups(apps, schema_editor):
 
     Group = apps.get_model("auth.Group")
     Permission = apps.get_model("auth.Permission")
-    ContentType = apps.get_model("contenttypes.ContentType")
     Page = apps.get_model("wagtailcore.Page")
     Collection = apps.get_model("wagtailcore.Collection")
     GroupPagePermission = apps.get_model("wagtailcore.GroupPagePermission")
     GroupCollectionPermission = apps.get_model("wagtailcore.GroupCollectionPermission")
-    Workflow = apps.get_model("wagtailcore.Workflow")
-    WorkflowTask = apps.get_model("wagtailcore.WorkflowTask")
-    WorkflowPage = apps.get_model("wagtailcore.WorkflowPage")
-    GroupApprovalTask = apps.get_model("wagtailcore.GroupApprovalTask")
 
     groups = {role: Group.objects.get_or_create(name=name)[0] for role, name in ROLE_GROUPS.items()}
     access_admin = Permission.objects.get(
@@ -95,21 +91,6 @@ def create_role_groups(apps, schema_editor):
         ],
     )
     groups["admin"].permissions.add(*admin_model_permissions)
-
-    # One review step, done by teachers or admins, for every page of the site.
-    task_type, _ = ContentType.objects.get_or_create(
-        app_label="wagtailcore", model="groupapprovaltask"
-    )
-    task = GroupApprovalTask.objects.filter(name="Teacher review").first()
-    if task is None:
-        task = GroupApprovalTask.objects.create(
-            name="Teacher review", content_type=task_type, active=True
-        )
-    task.groups.set([groups["teacher"], groups["admin"]])
-    workflow, created = Workflow.objects.get_or_create(name="Lesson review", defaults={"active": True})
-    if created:
-        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})
 
 
 class Migration(migrations.Migration):
