@@ -28,12 +28,14 @@ $(UV_STAMP):
 
 $(RUNTIME_STAMP): requirements.txt | $(UV_STAMP)
 	@echo "==> Installing the runtime requirements (requirements.txt)"
-	$(UV) pip install --python $(BIN)/python -r requirements.txt
+	$(UV) pip install --python $(BIN)/python -r requirements.txt \
+	  || { echo "==> uv failed; falling back to pip"; $(BIN)/python -m pip install -r requirements.txt; }
 	touch $@
 
 $(DEV_STAMP): requirements.txt requirements-dev.txt | $(UV_STAMP)
 	@echo "==> Installing the runtime, test and tooling requirements (requirements-dev.txt)"
-	$(UV) pip install --python $(BIN)/python -r requirements-dev.txt
+	$(UV) pip install --python $(BIN)/python -r requirements-dev.txt \
+	  || { echo "==> uv failed; falling back to pip"; $(BIN)/python -m pip install -r requirements-dev.txt; }
 	touch $@ $(RUNTIME_STAMP)
 
 install: $(DEV_STAMP) ## Create .venv and install every pin (runtime, tests, tooling)
