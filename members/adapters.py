@@ -21,11 +21,6 @@ class AccountAdapter(DefaultAccountAdapter):
         if sid:
             sign_in_session_end(sid=sid)
 
-    def get_from_email(self) -> str:
-        from django.conf import settings
-
-        return settings.DEFAULT_FROM_EMAIL
-
     def _delete_login_attempts_cached_email(self, request: HttpRequest, **credentials) -> None:
         """After a successful password reset, allauth clears the failed logins of each address
         of the member; the lockout that counts them is Toto's (members.middleware)."""

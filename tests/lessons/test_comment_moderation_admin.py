@@ -57,9 +57,13 @@ def test_an_admin_sees_them_too(make_member, reported):
 def test_other_roles_cannot_reach_the_moderation_screens(make_member, reported, role):
     client = admin_client(make_member, role, f"{role}@example.com")
     rude, _fine = reported
+    # Without admin access Wagtail sends the member to its login page; a content creator has
+    # admin access but not the moderation permission: back to the dashboard.
+    expected = "/admin/" if role == Role.CONTENT_CREATOR else "/admin/login/"
     for url in (INDEX, f"{INDEX}inspect/{rude.pk}/", f"{INDEX}delete/{rude.pk}/"):
         response = client.get(url)
-        assert response.status_code in (302, 403), url
+        assert response.status_code == 302, url
+        assert response["Location"].split("?")[0] == expected, url
         assert b"You are all dumb" not in response.content
     client.post(f"{INDEX}hide/{rude.pk}/")
     rude.refresh_from_db()
@@ -106,7 +110,7 @@ def test_the_inspect_view_lists_the_reports(teacher, reported):
 
 def test_comments_can_be_moderated_but_never_created_in_the_admin(teacher, reported):
     response = teacher.get(f"{INDEX}new/")
-    assert response.status_code in (302, 403)
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
     rude, _fine = reported
     edit = teacher.post(f"{INDEX}edit/{rude.pk}/", {"status": "hidden"})
     assert edit.status_code == 302
