@@ -135,13 +135,18 @@ def _first_message(errors: dict[str, list[str]]) -> str:
     return "Invalid input."
 
 
+# Codes of libraries that mean one of the contract's codes.
+CODE_ALIASES = {"bad_authorization_header": "authentication_failed"}
+
+
 def _code_of(exc: exceptions.APIException) -> str:
     detail = exc.detail
+    code = exc.default_code
     if isinstance(detail, exceptions.ErrorDetail) and detail.code:
-        return str(detail.code)
-    if isinstance(detail, Mapping) and isinstance(detail.get("code"), str):
-        return detail["code"]  # simplejwt's InvalidToken carries its own code
-    return exc.default_code
+        code = str(detail.code)
+    elif isinstance(detail, Mapping) and isinstance(detail.get("code"), str):
+        code = detail["code"]  # simplejwt's InvalidToken carries its own code
+    return CODE_ALIASES.get(code, code)
 
 
 def _message_of(exc: exceptions.APIException) -> str:

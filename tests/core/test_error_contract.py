@@ -150,6 +150,9 @@ def test_missing_and_bad_credentials_are_401_with_their_code():
     bad = APIClient()
     bad.credentials(HTTP_AUTHORIZATION="Bearer not.a.token")
     assert_error(bad.get("/api/v1/me/"), 401, "token_not_valid")
+    malformed = APIClient()
+    malformed.credentials(HTTP_AUTHORIZATION="Bearer two words")
+    assert_error(malformed.get("/api/v1/me/"), 401, "authentication_failed")
 
 
 def test_csrf_failures_under_the_api_are_json():
