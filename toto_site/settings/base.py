@@ -62,6 +62,8 @@ THIRD_PARTY_APPS = [
     "rest_framework_simplejwt.token_blacklist",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI and Redoc assets, served from /static/
+    "corsheaders",
     "storages",
 ]
 LOCAL_APPS = [
@@ -75,6 +77,9 @@ INSTALLED_APPS = LOCAL_APPS + WAGTAIL_APPS + THIRD_PARTY_APPS + DJANGO_APPS
 
 MIDDLEWARE = [
     "toto_site.health.HealthProbeMiddleware",
+    # Before every guard and view: preflights are answered here, unauthenticated, and errors
+    # answered further in still carry the CORS headers a browser needs to read them.
+    "corsheaders.middleware.CorsMiddleware",
     "core.middleware.JSONErrorMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.APITrailingSlashMiddleware",
@@ -129,16 +134,22 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            # django-redis, degrading when Redis is down or hung (core/cache.py): calls that
+            # cannot reach it are ignored, so the site keeps answering and /readyz says 503.
+            "BACKEND": "core.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="toto"),
             "OPTIONS": {
                 "CLIENT_CLASS": "django_redis.client.DefaultClient",
-                "SOCKET_CONNECT_TIMEOUT": 2,
-                "SOCKET_TIMEOUT": 2,
+                # Redis answers in a millisecond; a hung one costs at most this per second.
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+                "IGNORE_EXCEPTIONS": True,
             },
         }
     }
+    # core.cache logs an outage once; django-redis would log a traceback per cache call.
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 else:
     CACHES = {
         "default": {
@@ -176,8 +187,38 @@ if AWS_STORAGE_BUCKET_NAME:
 else:
     MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 
+# Learners' voice recordings are private (lessons.recordings): never public media URLs, only
+# links that expire after RECORDING_URL_MAX_AGE seconds.
+RECORDING_URL_MAX_AGE = env.int("RECORDING_URL_SECONDS", default=300)
+if AWS_STORAGE_BUCKET_NAME:
+    # A private prefix (or bucket), signed URLs only; a CDN domain would serve them unsigned.
+    RECORDINGS_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **MEDIA_STORAGE["OPTIONS"],
+            "bucket_name": env("RECORDINGS_BUCKET_NAME", default=AWS_STORAGE_BUCKET_NAME),
+            "location": "recordings",
+            "custom_domain": None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": RECORDING_URL_MAX_AGE,
+        },
+    }
+else:
+    # Outside MEDIA_ROOT, so nothing serves it as media; lessons.views.RecordingFileView plays
+    # a file for whoever holds a signed, unexpired link.
+    RECORDINGS_STORAGE = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": env.path(
+                "RECORDINGS_ROOT", default=BASE_DIR / "private_media" / "recordings"
+            ),
+        },
+    }
+
 STORAGES = {
     "default": MEDIA_STORAGE,
+    "recordings": RECORDINGS_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -234,6 +275,24 @@ HEADLESS_FRONTEND_URLS = {
     "account_signup": f"{APP_URL}/account/signup",
     "socialaccount_login_error": f"{APP_URL}/account/provider/callback",
 }
+# --- Browsers (CORS): django-cors-headers ---------------------------------------------------
+# Only these app origins may call /api/ and /_allauth/ from a browser; any other origin gets no
+# CORS headers at all. Production takes them from the environment only (dev.py adds the local
+# app addresses). Apps authenticate with bearer tokens, never cookies: no credentials mode.
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
+CORS_ALLOWED_ORIGIN_REGEXES = env.list("CORS_ALLOWED_ORIGIN_REGEXES", default=[])
+CORS_URLS_REGEX = r"^/(api|_allauth)/"
+CORS_ALLOW_HEADERS = (
+    "accept",
+    "authorization",
+    "content-type",
+    "if-none-match",
+    "x-password-reset-key",  # allauth: check a password reset code
+    "x-session-token",  # allauth: a pending sign-in flow
+)
+CORS_EXPOSE_HEADERS = ("ETag", "Retry-After")
+CORS_PREFLIGHT_MAX_AGE = 60 * 60  # a browser re-asks hourly, so origin changes apply soon
+
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -378,7 +437,11 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "core.exceptions.api_exception_handler",
     # Scoped throttles (counted in the cache, Redis in production), used by the views that
     # name a `throttle_scope`.
-    "DEFAULT_THROTTLE_RATES": {"comments": "10/minute", "comment_reports": "20/hour"},
+    "DEFAULT_THROTTLE_RATES": {
+        "comments": "10/minute",
+        "comment_reports": "20/hour",
+        "recordings": "60/hour",
+    },
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 SPECTACULAR_SETTINGS = {
