@@ -21,7 +21,6 @@ from typing import Any, ClassVar
 from django.core.exceptions import ValidationError
 from django.utils.crypto import salted_hmac
 from wagtail import blocks
-from wagtail.documents import get_document_model
 
 from lessons.grading import (
     Grade,
@@ -32,6 +31,7 @@ from lessons.grading import (
     is_index,
     normalize_text_answer,
 )
+from lessons.models.recordings import Recording
 
 GAP_PATTERN = re.compile(r"\{(\d+)\}")
 GAP_ANSWER_MAX_LENGTH = 200
@@ -299,8 +299,11 @@ class VoiceResponseBlock(ExerciseBlock):
     """The learner says something aloud; a teacher reviews the recording.
 
     Answer: `{"transcript": "...", "recording": <id of the learner's recording, or null>}`,
-    at least one of the two. It is not graded here (`correct` and `score` stay null) but kept
-    for a teacher to review.
+    at least one of the two; the recording is one the learner uploaded to
+    `/api/v1/me/recordings/` (`lessons.models.Recording`). It is not graded here (`correct`
+    and `score` stay null) but kept for a teacher to review in the admin
+    (`lessons.services.voice_attempt_review`), which fills `correct`, `score` and the feedback
+    `{"status": "reviewed", "comment": ...}`.
     """
 
     prompt = blocks.TextBlock()
@@ -360,10 +363,10 @@ class VoiceResponseBlock(ExerciseBlock):
             raise MalformedAnswer("Send a transcript, a recording, or both.")
         recording = None
         if recording_id is not None:
+            # Only the learner's own upload (POST /api/v1/me/recordings/): another learner's
+            # recording id is refused exactly like one that does not exist.
             recording = (
-                get_document_model()
-                .objects.filter(pk=recording_id, uploaded_by_user=learner)
-                .first()
+                Recording.objects.filter(pk=recording_id, learner=learner).first()
                 if learner is not None
                 else None
             )

@@ -16,6 +16,8 @@ from lessons.models.learning import (
     ExerciseAttempt,
     LessonProgress,
 )
+from lessons.models.recordings import Recording
+from lessons.recordings import audio_check, recording_url
 from lessons.stats import XP_FIRST_TRY_CORRECT, XP_LESSON_COMPLETED
 from members.public import MemberPublicSerializer
 
@@ -228,3 +230,46 @@ class CommentReportSerializer(serializers.ModelSerializer):
         model = CommentReport
         fields = ["id", "comment", "reason", "note", "created_at"]
         read_only_fields = ["id", "comment", "created_at"]
+
+
+# --- Voice recordings -----------------------------------------------------------------------
+
+
+class RecordingSerializer(serializers.ModelSerializer):
+    """A recording with a URL to play it, valid until `url_expires_at` (a few minutes)."""
+
+    duration = serializers.SerializerMethodField(help_text="Seconds.")
+    url = serializers.SerializerMethodField(help_text="Short-lived; fetch the recording again.")
+    url_expires_at = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Recording
+        fields = ["id", "duration", "content_type", "size", "created_at", "url", "url_expires_at"]
+        read_only_fields = fields
+
+    def _url(self, recording: Recording):
+        cache = self.context.setdefault("recording_urls", {})
+        if recording.pk not in cache:
+            cache[recording.pk] = recording_url(recording, request=self.context.get("request"))
+        return cache[recording.pk]
+
+    def get_duration(self, recording: Recording) -> float:
+        return round(recording.duration, 2)
+
+    def get_url(self, recording: Recording) -> str:
+        return self._url(recording).url
+
+    @extend_schema_field(serializers.DateTimeField())
+    def get_url_expires_at(self, recording: Recording) -> str:
+        return serializers.DateTimeField().to_representation(self._url(recording).expires_at)
+
+
+class RecordingUploadSerializer(serializers.Serializer):
+    audio = serializers.FileField(
+        allow_empty_file=False,
+        help_text="AAC/M4A, WebM, Ogg, MP3 or WAV; at most 10 MB and 120 seconds.",
+    )
+
+    def validate_audio(self, upload):
+        # The real check: the bytes are decoded (lessons.recordings); its message is the field's.
+        return audio_check(upload)

@@ -23,6 +23,7 @@ from lessons.models.learning import (
     LessonLike,
     LessonProgress,
 )
+from lessons.models.recordings import Recording
 from lessons.stats import Streak, learner_local_date
 from members.models import User
 
@@ -167,3 +168,12 @@ def comment_get(*, comment_id: int, include_hidden: bool = False) -> Comment | N
     if not include_hidden:
         return comment_visible_get(comment_id=comment_id)
     return Comment.objects.select_related("author__profile").filter(pk=comment_id).first()
+
+
+def recording_list(*, learner: User) -> QuerySet[Recording]:
+    return Recording.objects.filter(learner=learner).order_by("-created_at", "-pk")
+
+
+def recording_get(*, learner: User, recording_id: int) -> Recording | None:
+    """One of the learner's own recordings; another member's is None, like a missing one."""
+    return Recording.objects.filter(learner=learner, pk=recording_id).first()

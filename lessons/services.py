@@ -8,15 +8,17 @@ lesson; one first attempt per exercise) is also enforced by database constraints
 
 import datetime
 import logging
+import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.html import strip_tags
 
-from lessons.grading import MalformedAnswer
+from core.text import plain_text
+from lessons.grading import MalformedAnswer, graded
 from lessons.models import LessonPage
 from lessons.models.learning import (
     COMMENT_MAX_LENGTH,
@@ -28,8 +30,11 @@ from lessons.models.learning import (
     LessonLike,
     LessonProgress,
 )
+from lessons.models.recordings import Recording, recordings_storage
+from lessons.recordings import CheckedAudio
 from lessons.stats import XP_LESSON_COMPLETED, Streak, attempt_xp, learner_local_date
 from members.models import User
+from members.permissions import is_moderator
 
 logger = logging.getLogger(__name__)
 
@@ -172,6 +177,122 @@ def exercise_attempt_create(
     return attempt
 
 
+REVIEW_COMMENT_MAX_LENGTH = 2000
+
+
+@transaction.atomic
+def voice_attempt_review(
+    *,
+    attempt: ExerciseAttempt,
+    reviewer: User,
+    score: float,
+    comment: str = "",
+    now: datetime.datetime | None = None,
+) -> ExerciseAttempt:
+    """A teacher's review of a voice answer: a score from 0 to 1 and written feedback.
+
+    The attempt becomes `graded`, `correct` only for a score of 1, and its feedback
+    `{"status": "reviewed", "comment": ...}`. XP follows the rule of every exercise: 10 when
+    this was the learner's first attempt at the exercise and the score is 1. A review may be
+    changed (a teacher corrects a slip): the XP then follows the latest review, given or taken
+    back once, never counted twice, under the learner's stats row lock. Reviewing is not the
+    learner's activity, so the streak is left alone.
+    """
+    if not is_moderator(reviewer):
+        raise PermissionDenied("Only teachers and admins review voice answers.")
+    if attempt.learner_id == reviewer.pk:
+        raise PermissionDenied("Nobody reviews their own answers.")
+    if attempt.block_type != "voice_response":
+        raise ValidationError("Only voice answers are reviewed; the others are graded at once.")
+    if isinstance(score, bool) or not isinstance(score, int | float) or not 0 <= score <= 1:
+        raise ValidationError({"score": "Give a score from 0 to 1."})
+    comment = (comment or "").strip()
+    if len(comment) > REVIEW_COMMENT_MAX_LENGTH:
+        raise ValidationError(
+            {"comment": f"Feedback takes at most {REVIEW_COMMENT_MAX_LENGTH} characters."}
+        )
+    # The same lock order as exercise_attempt_create: the stats row, then the attempt.
+    stats = _stats_locked(attempt.learner)
+    attempt = ExerciseAttempt.objects.select_for_update().get(pk=attempt.pk)
+    result = graded(score, {"status": "reviewed", "comment": comment})
+    xp = attempt_xp(is_first_attempt=attempt.is_first_attempt, correct=result.correct)
+    xp_change = xp - attempt.xp_awarded
+
+    attempt.status = ExerciseAttempt.Status.GRADED
+    attempt.correct = result.correct
+    attempt.score = result.score
+    attempt.feedback = result.feedback
+    attempt.xp_awarded = xp
+    attempt.reviewed_by = reviewer
+    attempt.reviewed_at = now or timezone.now()
+    attempt.save(
+        update_fields=[
+            "status",
+            "correct",
+            "score",
+            "feedback",
+            "xp_awarded",
+            "reviewed_by",
+            "reviewed_at",
+        ]
+    )
+    if xp_change:
+        stats.xp = max(stats.xp + xp_change, 0)
+        step = 1 if xp_change > 0 else -1
+        stats.exercises_correct_first_try = max(stats.exercises_correct_first_try + step, 0)
+        stats.save(update_fields=["xp", "exercises_correct_first_try", "updated_at"])
+    logger.info(
+        "voice attempt %s reviewed by %s: score %s, xp %+d",
+        attempt.pk,
+        reviewer.pk,
+        attempt.score,
+        xp_change,
+    )
+    return attempt
+
+
+# --- Voice recordings -----------------------------------------------------------------------
+
+
+def recording_create(*, learner: User, audio: CheckedAudio) -> Recording:
+    """Store a checked recording under a random name in the private recordings storage.
+
+    The name never comes from the upload. Should the row not be saved, the file goes too, so
+    a failure leaves nothing behind.
+    """
+    storage = recordings_storage()
+    name = storage.save(f"{secrets.token_hex(16)}.{audio.extension}", ContentFile(audio.data))
+    try:
+        with transaction.atomic():
+            recording = Recording(
+                learner=learner,
+                content_type=audio.content_type,
+                codec=audio.codec,
+                duration=audio.duration,
+                size=len(audio.data),
+            )
+            recording.file.name = name
+            recording.save()
+    except Exception:
+        storage.delete(name)
+        raise
+    return recording
+
+
+def recording_delete(*, recording: Recording) -> None:
+    """Delete a recording; its file goes once the deletion is committed (lessons.signals).
+
+    Attempts that named it keep their transcript; their link to the recording is cleared.
+    """
+    recording.delete()
+
+
+def learner_recordings_delete(*, learner: User) -> int:
+    """Delete every recording of a learner, files included (when the account is closed)."""
+    _total, per_model = Recording.objects.filter(learner=learner).delete()
+    return per_model.get(Recording._meta.label, 0)
+
+
 # --- Bookmarks and likes --------------------------------------------------------------------
 
 
@@ -220,13 +341,8 @@ def lesson_unlike(*, learner: User, lesson: LessonPage) -> bool:
 
 
 def comment_text_clean(text: str) -> str:
-    """Plain text only: tags are stripped (never rendered), blank lines and spaces tidied."""
-    text = strip_tags(text).replace("\r\n", "\n").replace("\r", "\n")
-    text = "".join(ch for ch in text if ch in "\n\t" or ch.isprintable())
-    lines = [" ".join(line.split()) for line in text.split("\n")]
-    cleaned = "\n".join(lines).strip()
-    while "\n\n\n" in cleaned:
-        cleaned = cleaned.replace("\n\n\n", "\n\n")
+    """Plain text only (core.text's policy: markup removed, never rendered), tidied."""
+    cleaned = plain_text(text)
     if not cleaned:
         raise ValidationError({"text": "Write something (HTML is not allowed)."})
     if len(cleaned) > COMMENT_MAX_LENGTH:
@@ -319,6 +435,6 @@ def comment_report(
     report, created = CommentReport.objects.get_or_create(
         comment=comment,
         reporter=reporter,
-        defaults={"reason": reason, "note": strip_tags(note).strip()},
+        defaults={"reason": reason, "note": plain_text(note)},
     )
     return ReportOutcome(report=report, created=created)

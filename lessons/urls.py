@@ -15,6 +15,14 @@ urlpatterns = [
         name="me-bookmark",
     ),
     path("me/stats/", views.StatsView.as_view(), name="me-stats"),
+    path("me/recordings/", views.RecordingListView.as_view(), name="me-recordings"),
+    path(
+        "me/recordings/<int:recording_id>/",
+        views.RecordingDetailView.as_view(),
+        name="me-recording",
+    ),
+    # Local storage only: the signed, short-lived link a recording is played from.
+    path("recordings/play/<str:token>/", views.recording_file, name="recording-file"),
     path(
         "lessons/<int:page_id>/progress/",
         views.LessonProgressView.as_view(),

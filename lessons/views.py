@@ -1,15 +1,20 @@
-"""The learner API under /api/v1/: progress, attempts, bookmarks, stats, likes and comments.
+"""The learner API under /api/v1/: progress, attempts, bookmarks, stats, likes, comments and
+voice recordings.
 
 Views stay thin: they validate the request, find the lesson the member may see (live, and
 passing its view restrictions, as in the content API), call one service or selector and
 serialize the answer. Every list is paginated (limit/offset).
 """
 
-from django.http import Http404
+import re
+
+from django.http import FileResponse, Http404, HttpResponse
+from django.views.decorators.http import require_safe
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.generics import ListAPIView
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -32,9 +37,13 @@ from lessons.learner_serializers import (
     LikeSerializer,
     ProgressSerializer,
     ProgressUpdateSerializer,
+    RecordingSerializer,
+    RecordingUploadSerializer,
     StatsSerializer,
 )
 from lessons.models.learning import Comment
+from lessons.models.recordings import recordings_storage
+from lessons.recordings import recording_from_token
 from members.permissions import IsVerifiedMember, is_moderator
 
 # --- Progress -------------------------------------------------------------------------------
@@ -320,3 +329,104 @@ class CommentReportView(CommentObjectMixin, APIView):
             CommentReportSerializer(outcome.report).data,
             status=status.HTTP_201_CREATED if outcome.created else status.HTTP_200_OK,
         )
+
+
+# --- Voice recordings -----------------------------------------------------------------------
+
+
+class RecordingListView(ListAPIView):
+    """The learner's voice recordings, newest first; POST uploads one (multipart, `audio`).
+
+    Each comes with a short-lived URL to play it. Upload one, then name its `id` in a
+    voice-response attempt.
+    """
+
+    serializer_class = RecordingSerializer
+    parser_classes = [MultiPartParser, FormParser]
+    throttle_classes = [WriteThrottle]
+    throttle_scope = "recordings"
+
+    def get_queryset(self):
+        return selectors.recording_list(learner=self.request.user)
+
+    @extend_schema(
+        request={"multipart/form-data": RecordingUploadSerializer},
+        responses={201: RecordingSerializer},
+    )
+    def post(self, request):
+        serializer = RecordingUploadSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        recording = services.recording_create(
+            learner=request.user, audio=serializer.validated_data["audio"]
+        )
+        return Response(
+            RecordingSerializer(recording, context=self.get_serializer_context()).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class RecordingDetailView(APIView):
+    """One of the learner's recordings (another member's is "not found")."""
+
+    serializer_class = RecordingSerializer
+
+    def _recording(self, request, recording_id: int):
+        recording = selectors.recording_get(learner=request.user, recording_id=recording_id)
+        if recording is None:
+            raise Http404("No such recording.")
+        return recording
+
+    @extend_schema(responses=RecordingSerializer)
+    def get(self, request, recording_id: int):
+        recording = self._recording(request, recording_id)
+        return Response(RecordingSerializer(recording, context={"request": request}).data)
+
+    @extend_schema(request=None, responses={204: None})
+    def delete(self, request, recording_id: int):
+        services.recording_delete(recording=self._recording(request, recording_id))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+_RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+
+
+@require_safe
+def recording_file(request, token: str) -> HttpResponse:
+    """Play a recording from local storage, for whoever holds an unexpired signed link.
+
+    Only used without S3 (on S3 the URL is S3's own presigned URL). The link is the credential,
+    as S3's signature is: audio players cannot send an Authorization header. One byte range is
+    honoured (206), as Safari's and iOS's players require.
+    """
+    recording = recording_from_token(token)
+    if recording is None:
+        raise Http404("This link has expired or the recording is gone.")
+    storage = recordings_storage()
+    size = storage.size(recording.file.name)
+    start, end = 0, size - 1
+    match = _RANGE.match(request.headers.get("Range", ""))
+    partial = match is not None and any(match.groups())
+    if partial:
+        first, last = match.groups()
+        if first:
+            start, end = int(first), min(int(last), size - 1) if last else size - 1
+        else:  # "bytes=-N": the last N bytes
+            start = max(size - int(last), 0)
+        if start > end or start >= size:
+            response = HttpResponse(status=416)
+            response["Content-Range"] = f"bytes */{size}"
+            return response
+    handle = storage.open(recording.file.name, "rb")
+    if partial:
+        handle.seek(start)
+        response = HttpResponse(handle.read(end - start + 1), status=206)
+        handle.close()
+        response["Content-Range"] = f"bytes {start}-{end}/{size}"
+    else:
+        response = FileResponse(handle)
+        response["Content-Length"] = str(size)
+    response["Content-Type"] = recording.content_type
+    response["Accept-Ranges"] = "bytes"
+    response["Cache-Control"] = "private, no-store"
+    response["Content-Disposition"] = "inline"
+    return response

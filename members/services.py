@@ -9,6 +9,7 @@ from django.utils import timezone
 from members.avatars import avatar_remove
 from members.models import Profile, RoleRequest, User
 from members.roles import member_role_set
+from members.signals import member_deactivated
 from members.tokens import sign_in_sessions_end_for_user
 
 
@@ -61,7 +62,8 @@ def member_deactivate(*, user: User) -> None:
     """Close an account: sign out everywhere and erase personal data, keeping the row inert.
 
     The row stays so that what the member did (progress, comments) keeps a valid owner, but
-    nothing in it identifies a person any more.
+    nothing in it identifies a person any more. Other apps erase their own personal data on
+    the `member_deactivated` signal (lessons: voice recordings and their files).
     """
     sign_in_sessions_end_for_user(user=user)
     profile = Profile.objects.select_for_update().get(user=user)
@@ -71,6 +73,7 @@ def member_deactivate(*, user: User) -> None:
     )
     EmailAddress.objects.filter(user=user).delete()
     SocialAccount.objects.filter(user=user).delete()
+    member_deactivated.send(sender=User, user=user)
     user.email = f"deleted-{user.pk}@deleted.invalid"
     user.first_name = user.last_name = ""
     user.is_active = False

@@ -1,12 +1,20 @@
-"""Receivers that keep members' derived data in step: profiles, roles and token revocation."""
+"""Receivers that keep members' derived data in step: profiles, roles and token revocation;
+and the signals members send for other apps to act on.
+
+`member_deactivated(sender=User, user=...)` is sent by `members.services.member_deactivate`
+inside its transaction, so that apps erase what they keep about the member (lessons: voice
+recordings) without members importing them. A receiver that fails rolls the closing back.
+"""
 
 from allauth.account.signals import password_changed, password_reset
 from django.db.models.signals import post_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from members.models import Profile, Role, User
 from members.roles import member_role_set
 from members.tokens import SESSION_DATA_KEY, sign_in_sessions_end_for_user
+
+member_deactivated = Signal()
 
 
 @receiver(post_save, sender=User, dispatch_uid="members_profile_for_new_user")

@@ -1,4 +1,5 @@
-"""The lessons app's models: the page tree (pages.py) and learners' data around it (learning.py)."""
+"""The lessons app's models: the page tree (pages.py), learners' data around it (learning.py)
+and their voice recordings (recordings.py)."""
 
 from lessons.models.learning import (
     Bookmark,
@@ -17,6 +18,7 @@ from lessons.models.pages import (
     LessonPage,
     SubcategoryPage,
 )
+from lessons.models.recordings import Recording
 
 __all__ = [
     "Bookmark",
@@ -31,5 +33,6 @@ __all__ = [
     "LessonLike",
     "LessonPage",
     "LessonProgress",
+    "Recording",
     "SubcategoryPage",
 ]

@@ -20,7 +20,6 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.documents import get_document_model_string
 
 COMMENT_MAX_LENGTH = 2000
 REPORT_NOTE_MAX_LENGTH = 500
@@ -109,11 +108,12 @@ class ExerciseAttempt(LessonReference):
     exercise = models.JSONField(help_text="The exercise as the learner saw it (no answers).")
     answer = models.JSONField()
     recording = models.ForeignKey(
-        get_document_model_string(),
+        "lessons.Recording",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="+",
+        related_name="attempts",
+        help_text="Voice answers: the learner's recording (cleared if they delete it).",
     )
     status = models.CharField(max_length=16, choices=Status.choices)
     correct = models.BooleanField(null=True)
@@ -123,8 +123,18 @@ class ExerciseAttempt(LessonReference):
     is_first_attempt = models.BooleanField(default=False)
     xp_awarded = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(default=timezone.now)
+    # Voice answers: the teacher's review (lessons.services.voice_attempt_review).
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        permissions = [("review_exerciseattempt", "Can review voice answers")]
         constraints = [
             # XP is given for a first attempt; there is only ever one per exercise and learner.
             models.UniqueConstraint(
@@ -148,6 +158,12 @@ class ExerciseAttempt(LessonReference):
                 name="lessons_attempt_lesson_idx",
             ),
             models.Index(fields=["learner", "-created_at"], name="lessons_attempt_recent_idx"),
+            # The teachers' queue of voice answers waiting for review.
+            models.Index(
+                fields=["lesson_translation_key", "created_at"],
+                condition=Q(status="awaiting_review"),
+                name="lessons_attempt_pending_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -8,6 +8,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
 
 from lessons.models.learning import ExerciseAttempt, LearnerStats
+from lessons.models.recordings import Recording
 from members.models import Role
 from members.roles import role_group
 from tests.lessons.conftest import EXERCISES, shown_indexes
@@ -57,10 +58,20 @@ def test_drag_drop_is_answered_with_the_indexes_the_public_api_shows(
     assert (data["correct"], data["score"]) == (True, 1.0)
 
 
-def test_a_voice_response_is_kept_for_review_not_graded(learner_client, learner, exercise_lesson):
-    recording = get_document_model().objects.create(
-        title="my answer", file=ContentFile(b"RIFFfake", name="a.wav"), uploaded_by_user=learner
+def _recording(learner) -> Recording:
+    # A row is enough here; uploads themselves are tested in test_recordings.py.
+    return Recording.objects.create(
+        learner=learner,
+        file="test.wav",
+        content_type="audio/wav",
+        codec="pcm_s16le",
+        duration=1.5,
+        size=100,
     )
+
+
+def test_a_voice_response_is_kept_for_review_not_graded(learner_client, learner, exercise_lesson):
+    recording = _recording(learner)
     response = attempt(
         learner_client,
         exercise_lesson,
@@ -74,18 +85,28 @@ def test_a_voice_response_is_kept_for_review_not_graded(learner_client, learner,
     assert ExerciseAttempt.objects.get().recording == recording
 
 
-def test_a_voice_response_cannot_point_at_someone_elses_document(
+def test_a_voice_response_cannot_point_at_someone_elses_recording(
     learner_client, exercise_lesson, make_member
 ):
-    other = make_member("other@example.com")
+    other = _recording(make_member("other@example.com"))
+    response = attempt(
+        learner_client, exercise_lesson, "voice", {"transcript": "", "recording": other.pk}
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"]["answer"] == ["The recording is not one of your uploads."]
+    assert not ExerciseAttempt.objects.exists()
+
+
+def test_a_voice_response_cannot_point_at_a_document(learner_client, learner, exercise_lesson):
+    # Documents are editors' files in the public documents API, never a learner's answer.
     document = get_document_model().objects.create(
-        title="not yours", file=ContentFile(b"x", name="b.wav"), uploaded_by_user=other
+        title="an editor's file", file=ContentFile(b"RIFF", name="b.wav"), uploaded_by_user=learner
     )
     response = attempt(
         learner_client, exercise_lesson, "voice", {"transcript": "", "recording": document.pk}
     )
     assert response.status_code == 400
-    assert "answer" in response.json()["errors"]
+    assert not ExerciseAttempt.objects.exists()
 
 
 @pytest.mark.parametrize(

@@ -427,6 +427,22 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # The lesson editor holds many nested exercise blocks.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# The admin talks to no outside host: no Gravatar pictures, no check for new Wagtail releases.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Editors may use the admin in any of the content languages (names as their speakers write them).
+WAGTAILADMIN_PERMITTED_LANGUAGES = [
+    ("en", "English"),
+    ("es", "Español"),
+    ("pt", "Português"),
+    ("fr", "Français"),
+    ("ja", "日本語"),
+]
+# Previews and page URLs (core.pages): with APP_URL empty, Toto renders pages itself. With
+# APP_PREVIEW_URL set, Preview can open the app there with a signed token that names one
+# revision and expires after APP_PREVIEW_TOKEN_MAX_AGE seconds.
+APP_PREVIEW_URL = env("APP_PREVIEW_URL", default="")
+APP_PREVIEW_TOKEN_MAX_AGE = env.int("APP_PREVIEW_TOKEN_MAX_AGE", default=20 * 60)
 
 # --- REST framework -------------------------------------------------------------------------
 REST_FRAMEWORK = {
