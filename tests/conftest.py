@@ -12,10 +12,31 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.files.images import ImageFile
+from django.db import transaction
 from PIL import Image as PILImage
 from rest_framework.test import APIClient
 from wagtail.images import get_image_model
 from wagtail.models import Site
+
+
+def media_s3_client():
+    """A boto3 client for the S3 server behind the media storage (moto under `make test`)."""
+    options = settings.STORAGES["default"]["OPTIONS"]
+    return boto3.client(
+        "s3",
+        endpoint_url=options["endpoint_url"],
+        region_name=options["region_name"] or "us-east-1",
+        aws_access_key_id=options["access_key"],
+        aws_secret_access_key=options["secret_key"],
+    )
+
+
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker):
+    """Data made in a module-scoped fixture lives until the module's last test, then goes."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -28,14 +49,7 @@ def real_services(django_db_setup, django_db_blocker):
         assert settings.REDIS_URL, "run the suite with `make test` (REDIS_URL unset)"
         assert settings.AWS_STORAGE_BUCKET_NAME, "run the suite with `make test` (S3 unset)"
     if settings.AWS_STORAGE_BUCKET_NAME:
-        options = settings.STORAGES["default"]["OPTIONS"]
-        s3 = boto3.client(
-            "s3",
-            endpoint_url=options["endpoint_url"],
-            region_name=options["region_name"] or "us-east-1",
-            aws_access_key_id=options["access_key"],
-            aws_secret_access_key=options["secret_key"],
-        )
+        s3 = media_s3_client()
         existing = {bucket["Name"] for bucket in s3.list_buckets().get("Buckets", [])}
         if settings.AWS_STORAGE_BUCKET_NAME not in existing:
             s3.create_bucket(Bucket=settings.AWS_STORAGE_BUCKET_NAME)
@@ -76,25 +90,10 @@ def image(db):
 @pytest.fixture
 def make_member(db):
     """Create a member: `make_member("ana@example.com", role="teacher", verified=True)`."""
-    from allauth.account.models import EmailAddress
+    from tests.members.factories import MemberFactory
 
-    from members.models import Role, User
-    from members.roles import member_role_set
-
-    def make(
-        email: str = "learner@example.com",
-        *,
-        role: str = Role.STUDENT,
-        verified: bool = True,
-        password: str = "a-Strong-passphrase-42",
-        **fields,
-    ) -> User:
-        user = User.objects.create_user(email=email, password=password, **fields)
-        EmailAddress.objects.create(user=user, email=email, primary=True, verified=verified)
-        if role != user.profile.role:
-            member_role_set(user=user, role=role)
-        user.refresh_from_db()
-        return user
+    def make(email: str = "learner@example.com", **fields):
+        return MemberFactory(email=email, **fields)
 
     return make
 

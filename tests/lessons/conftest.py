@@ -6,93 +6,43 @@ import pytest
 
 from lessons.blocks import DragDropBlock
 from tests.lessons import builders
+from tests.lessons.factories import (
+    DragDropFactory,
+    FillBlankFactory,
+    MatchFactory,
+    MultipleChoiceFactory,
+    VoiceResponseFactory,
+    choices,
+    gaps,
+)
 
 # Stored exercise values, keyed by the block id they get in `exercise_lesson`.
 EXERCISES = {
-    "mc-single": (
-        "multiple_choice",
-        {
-            "question": "She ___ coffee every morning.",
-            "options": [
-                {"text": "drink", "is_correct": False},
-                {"text": "drinks", "is_correct": True},
-                {"text": "drinking", "is_correct": False},
-            ],
-            "allow_multiple": False,
-            "explanation": "Third person singular takes -s.",
-        },
-    ),
+    "mc-single": ("multiple_choice", MultipleChoiceFactory()),
     "mc-multi": (
         "multiple_choice",
-        {
-            "question": "Which are animals?",
-            "options": [
-                {"text": "cat", "is_correct": True},
-                {"text": "dog", "is_correct": True},
-                {"text": "car", "is_correct": False},
-                {"text": "cow", "is_correct": True},
-            ],
-            "allow_multiple": True,
-            "explanation": "Cars are machines.",
-        },
+        MultipleChoiceFactory(
+            question="Which are animals?",
+            options=choices(("cat", True), ("dog", True), ("car", False), ("cow", True)),
+            allow_multiple=True,
+            explanation="Cars are machines.",
+        ),
     ),
-    "fill": (
-        "fill_blank",
-        {
-            "text": "He {1} (work) in a bank and {2} (live) in Leeds.",
-            "gaps": [
-                {"accepted_answers": ["works"]},
-                {"accepted_answers": ["lives", "is living"]},
-            ],
-            "case_sensitive": False,
-            "explanation": "Present simple: he works, he lives.",
-        },
-    ),
+    "fill": ("fill_blank", FillBlankFactory()),
     "fill-case": (
         "fill_blank",
-        {
-            "text": "{1} is the capital of England.",
-            "gaps": [{"accepted_answers": ["London"]}],
-            "case_sensitive": True,
-            "explanation": "Names of cities start with a capital letter.",
-        },
+        FillBlankFactory(
+            text="{1} is the capital of England.",
+            gaps=gaps(["London"]),
+            case_sensitive=True,
+            explanation="Names of cities start with a capital letter.",
+        ),
     ),
-    "order": (
-        "drag_drop",
-        {
-            "mode": "order",
-            "instruction": "Make a sentence.",
-            "items": [
-                {"text": "She", "match": ""},
-                {"text": "never", "match": ""},
-                {"text": "eats", "match": ""},
-                {"text": "meat", "match": ""},
-            ],
-            "explanation": "Adverbs of frequency go before the verb.",
-        },
-    ),
-    "match": (
-        "drag_drop",
-        {
-            "mode": "match",
-            "instruction": "Sort the words.",
-            "items": [
-                {"text": "dog", "match": "animal"},
-                {"text": "rose", "match": "plant"},
-                {"text": "oak", "match": "plant"},
-                {"text": "car", "match": "machine"},
-            ],
-            "explanation": "",
-        },
-    ),
+    "order": ("drag_drop", DragDropFactory()),
+    "match": ("drag_drop", MatchFactory()),
     "voice": (
         "voice_response",
-        {
-            "prompt": "Say what you do every morning.",
-            "expected_phrase": "I get up at seven",
-            "show_expected_phrase": False,
-            "explanation": "Use the present simple for routines.",
-        },
+        VoiceResponseFactory(explanation="Use the present simple for routines."),
     ),
 }
 

@@ -8,6 +8,13 @@ from wagtail.documents import get_document_model
 
 from lessons.exercises import keyed_order
 from tests.lessons import builders
+from tests.lessons.factories import (
+    DragDropFactory,
+    FillBlankFactory,
+    MultipleChoiceFactory,
+    VoiceResponseFactory,
+    gaps,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -57,54 +64,15 @@ def full_lesson(home_page, image, audio_document):
             },
         },
         {"type": "tip", "value": {"kind": "tip", "text": "<p>Add <b>-s</b> for he/she/it.</p>"}},
-        {
-            "type": "multiple_choice",
-            "value": {
-                "question": "She ___ coffee every morning.",
-                "options": [
-                    {"text": "drink", "is_correct": False},
-                    {"text": "drinks", "is_correct": True},
-                    {"text": "drinking", "is_correct": False},
-                ],
-                "allow_multiple": False,
-                "explanation": "Third person singular takes -s.",
-            },
-        },
+        {"type": "multiple_choice", "value": MultipleChoiceFactory()},
         {
             "type": "fill_blank",
-            "value": {
-                "text": "He {1} (work) in a bank and {2} (live) in Leeds.",
-                "gaps": [
-                    {"accepted_answers": ["works"]},
-                    {"accepted_answers": ["lives"]},
-                ],
-                "case_sensitive": False,
-                "explanation": "SECRET-EXPLANATION",
-            },
+            "value": FillBlankFactory(
+                gaps=gaps(["works"], ["lives"]), explanation="SECRET-EXPLANATION"
+            ),
         },
-        {
-            "type": "voice_response",
-            "value": {
-                "prompt": "Say what you do every morning.",
-                "expected_phrase": "I get up at seven",
-                "show_expected_phrase": False,
-                "explanation": "",
-            },
-        },
-        {
-            "type": "drag_drop",
-            "value": {
-                "mode": "order",
-                "instruction": "Make a sentence.",
-                "items": [
-                    {"text": "She", "match": ""},
-                    {"text": "never", "match": ""},
-                    {"text": "eats", "match": ""},
-                    {"text": "meat", "match": ""},
-                ],
-                "explanation": "",
-            },
-        },
+        {"type": "voice_response", "value": VoiceResponseFactory()},
+        {"type": "drag_drop", "value": DragDropFactory(explanation="")},
     ]
     return builders.lesson(tenses, "Present simple", body=json.dumps(body))
 

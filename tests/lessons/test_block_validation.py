@@ -10,6 +10,14 @@ from wagtail.blocks import StreamBlockValidationError, StructBlockValidationErro
 
 from lessons.blocks import LessonBodyBlock
 from lessons.exercises import gap_numbers
+from tests.lessons.factories import (
+    DragDropFactory,
+    FillBlankFactory,
+    MultipleChoiceFactory,
+    choices,
+    drag_items,
+    gaps,
+)
 
 BODY = LessonBodyBlock()
 
@@ -27,30 +35,15 @@ def error_fields(block_type: str, raw: dict) -> dict[str, str]:
 
 
 def multiple_choice(*options: tuple[str, bool], allow_multiple: bool = False) -> dict:
-    return {
-        "question": "She ___ coffee every morning.",
-        "options": [{"text": text, "is_correct": correct} for text, correct in options],
-        "allow_multiple": allow_multiple,
-        "explanation": "Third person singular takes -s.",
-    }
+    return MultipleChoiceFactory(options=choices(*options), allow_multiple=allow_multiple)
 
 
 def fill_blank(text: str, *answers: list[str]) -> dict:
-    return {
-        "text": text,
-        "gaps": [{"accepted_answers": accepted} for accepted in answers],
-        "case_sensitive": False,
-        "explanation": "",
-    }
+    return FillBlankFactory(text=text, gaps=gaps(*answers))
 
 
 def drag_drop(mode: str, *items: tuple[str, str]) -> dict:
-    return {
-        "mode": mode,
-        "instruction": "",
-        "items": [{"text": text, "match": match} for text, match in items],
-        "explanation": "",
-    }
+    return DragDropFactory(mode=mode, items=drag_items(*items))
 
 
 # --- multiple choice ---------------------------------------------------------------------------

@@ -7,31 +7,22 @@ set of lessons.
 
 import io
 
-import boto3
 import pytest
 from django.conf import settings
 from django.core.files.images import ImageFile
-from django.db import connection, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Site
 
 from core.media import COVER_RENDITIONS
 from lessons.models import CategoryPage, LessonPage
-from tests.conftest import png_bytes
+from tests.conftest import media_s3_client, png_bytes
 from tests.lessons import builders
 
 pytestmark = pytest.mark.django_db
 
 LESSONS = "/api/v2/pages/?type=lessons.LessonPage"
-
-
-@pytest.fixture(scope="module")
-def module_db(django_db_setup, django_db_blocker):
-    """Data made in a module-scoped fixture lives until the module's last test, then goes."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield
-        transaction.set_rollback(True)
 
 
 def make_image(title: str = "A teal square", width: int = 640, height: int = 480):
@@ -308,13 +299,7 @@ def test_cover_image_urls_point_at_stored_files(api_client, curriculum):
     if not settings.AWS_STORAGE_BUCKET_NAME:
         pytest.skip("media are stored in S3 only under `make test`")
     options = settings.STORAGES["default"]["OPTIONS"]
-    s3 = boto3.client(
-        "s3",
-        endpoint_url=options["endpoint_url"],
-        region_name=options["region_name"] or "us-east-1",
-        aws_access_key_id=options["access_key"],
-        aws_secret_access_key=options["secret_key"],
-    )
+    s3 = media_s3_client()
     cover = get_json(api_client, f"/api/v2/pages/{curriculum['present'].pk}/")["cover_image"]
     for rendition in cover["renditions"].values():
         # Path-style: {endpoint}/{bucket}/{key}

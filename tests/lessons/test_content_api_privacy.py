@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth.models import Group
-from django.db import transaction
 from wagtail.models import Page, PageViewRestriction, Site
 
 from lessons.models import CategoryPage, LessonPage, SubcategoryPage
@@ -40,14 +39,6 @@ class Tree:
     hidden: dict[str, Page]
     # the search word of every hidden page (or hidden draft) by the name used in `hidden`
     hidden_words: dict[str, str]
-
-
-@pytest.fixture(scope="module")
-def module_db(django_db_setup, django_db_blocker):
-    """Data made in a module-scoped fixture lives until the module's last test, then goes."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture(scope="module")

@@ -13,14 +13,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
-def module_db(django_db_setup, django_db_blocker):
-    """Data made in a module-scoped fixture lives until the module's last test, then goes."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture(scope="module")
 def tree(module_db):
     home_page = Site.objects.get(is_default_site=True).root_page.specific
     grammar, tenses = builders.lesson_tree(home_page)

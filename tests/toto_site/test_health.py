@@ -8,12 +8,12 @@ import logging
 import socket
 import uuid
 
-import boto3
 import pytest
 from django.conf import settings
 from django.db import connection, connections
 from django.test import override_settings
 
+from tests.conftest import media_s3_client
 from toto_site import health
 
 pytestmark = pytest.mark.django_db
@@ -51,17 +51,6 @@ def missing_bucket_storage() -> dict:
             "OPTIONS": {**default["OPTIONS"], "bucket_name": f"toto-missing-{uuid.uuid4().hex}"},
         },
     }
-
-
-def s3_client():
-    options = settings.STORAGES["default"]["OPTIONS"]
-    return boto3.client(
-        "s3",
-        endpoint_url=options["endpoint_url"],
-        region_name=options["region_name"] or "us-east-1",
-        aws_access_key_id=options["access_key"],
-        aws_secret_access_key=options["secret_key"],
-    )
 
 
 @pytest.fixture
@@ -139,7 +128,9 @@ def test_readiness_answers_ok_when_all_services_answer(client):
 
 def test_readiness_leaves_nothing_behind_in_the_bucket(client, needs_s3):
     readiness(client, 200)
-    listing = s3_client().list_objects_v2(Bucket=settings.AWS_STORAGE_BUCKET_NAME, Prefix="readyz/")
+    listing = media_s3_client().list_objects_v2(
+        Bucket=settings.AWS_STORAGE_BUCKET_NAME, Prefix="readyz/"
+    )
     assert listing.get("KeyCount", 0) == 0
 
 
