@@ -7,6 +7,7 @@ of birth and the rest of the profile never leave `me/`.
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.text import plain_text
 from members.models import User
 from members.serializers import AvatarField
 
@@ -15,7 +16,9 @@ def member_display_name(user: User) -> str:
     """First name and the initial of the last name ("Ana G."), or a neutral stand-in."""
     if not user.is_active:
         return "Former member"
-    first, last = user.first_name.strip(), user.last_name.strip()
+    # Cleaned on the way out too: names also come from providers and the admin's forms.
+    first = plain_text(user.first_name, multiline=False)
+    last = plain_text(user.last_name, multiline=False)
     if first and last:
         return f"{first} {last[0]}."
     return first or last or "Toto member"

@@ -7,6 +7,7 @@ from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.text import plain_text
 from members.avatars import AVATAR_FIELDS, DecodedAvatar, avatar_decode
 from members.models import Profile, RoleRequest, User
 
@@ -111,6 +112,13 @@ class UserSerializer(serializers.ModelSerializer):
         read_only_fields = ["id", "email"]
         extra_kwargs = {"first_name": {"max_length": 150}, "last_name": {"max_length": 150}}
 
+    # Names reach other members (`display_name`): plain text, one line (core.text).
+    def validate_first_name(self, value: str) -> str:
+        return plain_text(value, multiline=False)
+
+    def validate_last_name(self, value: str) -> str:
+        return plain_text(value, multiline=False)
+
     def update(self, instance: User, validated_data):
         from members.services import member_update
 
@@ -136,3 +144,6 @@ class RoleRequestSerializer(serializers.ModelSerializer):
         model = RoleRequest
         fields = ["id", "role", "note", "status", "created_at"]
         read_only_fields = ["id", "status", "created_at"]
+
+    def validate_note(self, value: str) -> str:
+        return plain_text(value)  # read by the admins who decide
