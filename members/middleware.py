@@ -159,13 +159,19 @@ class LoginLockoutHandler(AbstractAxesHandler, AxesBaseHandler):
         return max(self.cache.get_many(keys).values(), default=0) if keys else 0
 
     def _count(self, key: str, window: int) -> int:
+        # Without Redis (core.cache) add() answers True and incr() None: the lockout then
+        # fails open (counts 1, never locks) rather than refusing every sign-in.
         if self.cache.add(key, 1, timeout=window):
             return 1
         try:
-            return self.cache.incr(key)  # keeps the key's expiry: a fixed window
+            count = self.cache.incr(key)  # keeps the key's expiry: a fixed window
         except ValueError:  # expired between add() and incr()
             self.cache.add(key, 1, timeout=window)
             return 1
+        if count is None:
+            logger.warning("login lockout: the cache did not count a failure (unavailable)")
+            return 1
+        return count
 
     def user_login_failed(self, sender, credentials: dict, request=None, **kwargs) -> None:
         if request is None:
