@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from botocore.config import Config as BotoConfig
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -178,6 +179,16 @@ if AWS_STORAGE_BUCKET_NAME:
             "secret_key": env("AWS_SECRET_ACCESS_KEY", default=None),
             "addressing_style": env("AWS_S3_ADDRESSING_STYLE", default="path"),
             "signature_version": "s3v4",
+            # An unreachable S3 fails an upload within seconds (503), not after minutes of
+            # botocore's default 60 s timeouts and retries. (Given a client config,
+            # django-storages takes addressing style and signature from it alone.)
+            "client_config": BotoConfig(
+                s3={"addressing_style": env("AWS_S3_ADDRESSING_STYLE", default="path")},
+                signature_version="s3v4",
+                connect_timeout=3,
+                read_timeout=20,
+                retries={"mode": "standard", "max_attempts": 2},
+            ),
             "file_overwrite": False,
             "default_acl": None,
             # Media is public content (lesson images, avatars); unsigned URLs can be cached.
@@ -471,6 +482,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ProgressStatusEnum": "lessons.models.learning.LessonProgress.Status",
         "AttemptStatusEnum": "lessons.models.learning.ExerciseAttempt.Status",
+        "ApplicationStatusEnum": "abroad.models.Application.Status",
     },
 }
 
