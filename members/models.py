@@ -87,11 +87,16 @@ class Profile(models.Model):
     """Everything about a member beyond the login: one per user, created with it."""
 
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
-    role = models.CharField(max_length=20, choices=Role.choices, default=Role.STUDENT)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.STUDENT)
     language_preference = models.CharField(
-        max_length=10, default="en", help_text="Language code for content and mails."
+        _("language"),
+        max_length=10,
+        default="en",
+        help_text=_("Language code for content and mails."),
     )
-    timezone = models.CharField(max_length=64, default="UTC", help_text="IANA name.")
+    timezone = models.CharField(
+        _("time zone"), max_length=64, default="UTC", help_text=_("IANA name.")
+    )
     notification_preferences = models.JSONField(default=dict, blank=True)
     bio = models.TextField(max_length=1000, blank=True)
     phone = models.CharField(max_length=32, blank=True)
@@ -118,19 +123,32 @@ class RoleRequest(models.Model):
 
     REQUESTABLE_ROLES = (Role.TEACHER, Role.INSTITUTION, Role.HOMESTAY)
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_requests")
-    role = models.CharField(
-        max_length=20, choices=[(role.value, role.label) for role in REQUESTABLE_ROLES]
+    user = models.ForeignKey(
+        User, verbose_name=_("member"), on_delete=models.CASCADE, related_name="role_requests"
     )
-    note = models.TextField(max_length=2000, blank=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    created_at = models.DateTimeField(auto_now_add=True)
-    decided_at = models.DateTimeField(null=True, blank=True)
+    role = models.CharField(
+        _("role"),
+        max_length=20,
+        choices=[(role.value, role.label) for role in REQUESTABLE_ROLES],
+    )
+    note = models.TextField(_("note"), max_length=2000, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     decided_by = models.ForeignKey(
-        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        User,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:
+        verbose_name = _("role request")
+        verbose_name_plural = _("role requests")
         ordering = ["-created_at"]
         constraints = [
             # One open request at a time per member.
@@ -158,6 +176,9 @@ class SignInSession(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="sign_in_sessions")
     created_at = models.DateTimeField(auto_now_add=True)
     ended_at = models.DateTimeField(null=True, blank=True)
+    # The key of the allauth (Django) session it was started in, kept current when Django cycles
+    # it: allauth's endpoints find that session from the access token alone (members.tokens).
+    session_key = models.CharField(max_length=40, blank=True, default="", editable=False)
 
     class Meta:
         indexes = [models.Index(fields=["user", "ended_at"], name="members_signin_user_idx")]

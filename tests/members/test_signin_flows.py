@@ -68,8 +68,13 @@ def test_refresh_rotates_and_the_used_token_is_refused(app, api_client, signed_u
 
     response, _ = app.refresh(old_refresh)
     assert response.status_code == 400
+    # Presenting a rotated token again ends its sign-in session: the new pair is gone too, and
+    # so is its session token (410; tests/members/test_one_credential.py covers reuse in full).
+    assert app.call("get", "auth/session")[0].status_code == 410
+    app.session_token = None
     response, _ = app.refresh(new_refresh)
-    assert response.status_code == 200
+    assert response.status_code == 400
+    assert me(api_client, new_access).status_code == 401
 
 
 def test_logout_revokes_the_session_tokens(app, api_client, signed_up_member):
