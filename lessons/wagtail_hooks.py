@@ -1,12 +1,30 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from lessons.models.learning import Comment
-from lessons.views_admin import ReportedCommentViewSet, comment_permission_policy
+from lessons.models.learning import Comment, ExerciseAttempt
+from lessons.views_admin import (
+    ReportedCommentViewSet,
+    VoiceReviewViewSet,
+    comment_permission_policy,
+    voice_review_permission_policy,
+)
 
 register_permission_policy(Comment, comment_permission_policy, exact_class=True)
+register_permission_policy(ExerciseAttempt, voice_review_permission_policy, exact_class=True)
 
 
 @hooks.register("register_admin_viewset")
 def register_reported_comment_viewset():
     return ReportedCommentViewSet("reported_comments")
+
+
+@hooks.register("register_admin_viewset")
+def register_voice_review_viewset():
+    return VoiceReviewViewSet("voice_answers")
+
+
+@hooks.register("insert_global_admin_css")
+def lesson_editor_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("lessons/editor.css"))
