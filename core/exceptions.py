@@ -10,15 +10,20 @@ Services raise Django's `ValidationError`: with a dict of fields it becomes a
 `validation_error`; without one, a 400 whose code is the error's own `code`.
 """
 
+import logging
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from botocore.exceptions import BotoCoreError, ClientError
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.views import exception_handler as drf_exception_handler
 from wagtail.api.v2.utils import BadRequestError
+
+logger = logging.getLogger(__name__)
 
 API_PREFIX = "/api/"
 ALLAUTH_PREFIX = "/_allauth/"
@@ -61,6 +66,24 @@ class ServiceUnavailable(exceptions.APIException):
     status_code = status.HTTP_503_SERVICE_UNAVAILABLE
     default_detail = "A service Toto depends on is not answering; try again shortly."
     default_code = "service_unavailable"
+
+
+def unavailable_service(exc: BaseException | None) -> str | None:
+    """The service whose failure `exc` is ("database", "storage"), None for any other error.
+
+    The database: Django's OperationalError / InterfaceError (server down or restarting, a
+    connection lost mid-request, a deadlock or a cancelled statement). The media storage:
+    botocore's connection and timeout errors, or S3 answering 5xx. Each answers 503
+    `service_unavailable`: the same request may well succeed a moment later.
+    """
+    if isinstance(exc, (OperationalError, InterfaceError)):
+        return "database"
+    if isinstance(exc, BotoCoreError):
+        return "storage"
+    if isinstance(exc, ClientError):
+        status_code = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode") or 0
+        return "storage" if status_code >= 500 else None
+    return None
 
 
 def error_body(detail: str, code: str, errors: dict[str, list[str]] | None = None) -> dict:
@@ -168,6 +191,9 @@ def api_exception_handler(exc: Exception, context: dict):
         exc = exceptions.NotFound(str(exc) or None)
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied(str(exc) or None)
+    elif (service := unavailable_service(exc)) is not None:
+        logger.error("%s unavailable: answered 503", service, exc_info=exc)
+        exc = ServiceUnavailable()
     response = drf_exception_handler(exc, context)
     if response is None:
         return None  # an unexpected error: logged, then answered by `core.views.server_error`
