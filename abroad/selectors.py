@@ -108,7 +108,7 @@ def listings_latest(listings: Iterable[Listing]) -> list[Listing]:
         if revision is None:
             latest.append(row)
             continue
-        draft = row.with_content_json(revision.content)
+        draft = row.draft_from_content(revision.content)
         if isinstance(row, Program):
             draft.institution = row.institution
         draft._approval_row = row

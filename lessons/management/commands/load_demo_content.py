@@ -12,12 +12,14 @@ from contextlib import contextmanager, nullcontext
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Site
 
+from abroad.demo import load_abroad_demo
 from lessons.demo.loader import DemoContentError, DemoContentReport, demo_content_load
 
 KINDS = [
     ("category", "categories"),
     ("subcategory", "subcategories"),
     ("lesson", "lessons"),
+    ("translation", "translations"),
     ("image", "images"),
     ("sound", "sounds"),
     ("rendition", "renditions"),
@@ -72,6 +74,7 @@ class Command(BaseCommand):
         try:
             with quieter(CHATTY_LOGGERS) if verbosity < 3 else nullcontext():
                 report = demo_content_load(root=root, echo=echo)
+                load_abroad_demo(echo=echo)  # study-abroad listings, also only what is missing
         except DemoContentError as error:
             raise CommandError(f"The demo curriculum is invalid: {error}") from error
         if verbosity >= 1:
