@@ -66,8 +66,8 @@ RUN SECRET_KEY=collectstatic-only \
     ALLOWED_HOSTS=localhost \
     python manage.py collectstatic --no-input --verbosity 0 \
     && chmod 0755 /app/scripts/docker-entrypoint.sh \
-    && mkdir -p /app/media \
-    && chown toto:toto /app/media
+    && mkdir -p /app/media /app/private_media/recordings \
+    && chown -R toto:toto /app/media /app/private_media
 
 USER toto
 EXPOSE 8000

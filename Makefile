@@ -67,5 +67,5 @@ services-down: ## Stop the services started by services-up
 image-smoke: ## Build the image with podman and check it serves /healthz, /readyz and the API
 	scripts/container-smoke.sh
 
-clean: ## Remove the virtualenv, local database and media
-	rm -rf $(VENV) db.sqlite3 media staticfiles
+clean: ## Remove the virtualenv, local database, media and recordings
+	rm -rf $(VENV) db.sqlite3 media private_media staticfiles

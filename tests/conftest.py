@@ -62,6 +62,24 @@ def clear_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def no_oembed_network(monkeypatch):
+    """No test asks a video provider over the internet: Wagtail's oEmbed call fails as if
+    offline, unless a test answers it (tests/lessons/test_video_embeds.py)."""
+    import types
+
+    import requests
+
+    def offline(url, *args, **kwargs):
+        raise requests.ConnectionError(f"tests are offline: {url}")
+
+    # Only the finder's own `requests` is replaced; the rest of the process keeps the real one.
+    monkeypatch.setattr(
+        "wagtail.embeds.finders.oembed.requests",
+        types.SimpleNamespace(get=offline, RequestException=requests.RequestException),
+    )
+
+
 @pytest.fixture
 def api_client() -> APIClient:
     return APIClient()
