@@ -83,3 +83,108 @@ class RedisServer:
 
     def thaw(self) -> None:
         os.kill(self.process.pid, signal.SIGCONT)
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def database_url(settings_dict: dict) -> str:
+    """The URL of the database pytest made (PostgreSQL), for app servers to share it."""
+    return (
+        f"postgres://{settings_dict['USER']}:{settings_dict['PASSWORD']}@"
+        f"{settings_dict['HOST']}:{settings_dict['PORT']}/{settings_dict['NAME']}"
+    )
+
+
+class AppServer:
+    """Toto under gunicorn on a free loopback port, as in production: persistent database
+    connections with health checks, the Redis cache, S3 media, a few workers and threads."""
+
+    def __init__(self, env: dict[str, str], log: Path, *, workers: int = 2, threads: int = 4):
+        self.port = free_port()
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "toto_site.settings.test",
+            "CONN_MAX_AGE": "60",
+            **env,
+        }
+        self.log = log
+        self.workers, self.threads = workers, threads
+        self.process: subprocess.Popen | None = None
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def start(self) -> None:
+        with self.log.open("ab") as log:
+            self.process = subprocess.Popen(
+                [
+                    str(ROOT / ".venv/bin/gunicorn"),
+                    "toto_site.wsgi:application",
+                    "--bind",
+                    f"127.0.0.1:{self.port}",
+                    "--workers",
+                    str(self.workers),
+                    "--threads",
+                    str(self.threads),
+                    "--timeout",
+                    "30",
+                    "--graceful-timeout",
+                    "2",
+                ],
+                cwd=ROOT,
+                env=self.env,
+                stdout=log,
+                stderr=log,
+            )
+        import httpx
+
+        def healthy() -> bool:
+            try:
+                return httpx.get(self.url("/healthz"), timeout=1).status_code == 200
+            except httpx.HTTPError:
+                return False
+
+        wait_until(healthy, timeout=60, interval=0.2, what="gunicorn start")
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        self.process = None
+
+
+class PostgresServer:
+    """The PostgreSQL server the suite runs on (started by scripts/services.sh), found by its
+    port: its data folder is the working directory of the process listening there."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.data_dir = self._data_dir()
+
+    def _data_dir(self) -> Path:
+        output = subprocess.run(
+            ["ss", "-ltnpH", f"sport = :{self.port}"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        pid = output.split("pid=", 1)[1].split(",", 1)[0]
+        return Path(os.readlink(f"/proc/{pid}/cwd"))
+
+    def restart(self) -> None:
+        """A fast restart (sessions cut, committed work kept), waiting until it accepts."""
+        bindir = sorted(Path("/usr/lib/postgresql").glob("*/bin"))[-1]
+        log = self.data_dir.parent / "server.log"
+        command = [str(bindir / "pg_ctl"), "-D", str(self.data_dir), "-l", str(log)]
+        command += ["-m", "fast", "-w", "-t", "30", "restart"]
+        if os.geteuid() == 0:
+            command = ["runuser", "-u", self.data_dir.owner(), "--", *command]
+        # The server outlives pg_ctl: it must not hold a pipe of ours open.
+        subprocess.run(
+            command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60
+        )
