@@ -8,8 +8,8 @@ from Toto, only the standard library and PyAV (FFmpeg's libraries, shipped in th
 Why decode, and why in another process:
 
 - The content decides, never the name: FFmpeg's demuxers recognise the container from its
-  bytes, and only the containers and codecs apps record are accepted (AAC/M4A, WebM/Opus,
-  Ogg Opus/Vorbis, MP3, WAV).
+  bytes, and only the containers and codecs apps record are accepted (MP4/M4A with AAC or
+  Opus, raw AAC, WebM and Ogg with Opus or Vorbis, MP3, PCM WAV).
 - The duration is what the decoder produces, counted in samples, not what a header claims: a
   header claiming more than the limit is refused before decoding, decoding stops as soon as the
   limit is passed (so a small file that expands to hours costs at most the limit's worth of
@@ -34,7 +34,8 @@ MEMORY_BYTES = 1024 * 1024 * 1024
 
 # FFmpeg's container name -> (the codecs accepted in it, the stored file's type and extension).
 CONTAINERS: dict[str, tuple[frozenset[str], str, str]] = {
-    "mov,mp4,m4a,3gp,3g2,mj2": (frozenset({"aac"}), "audio/mp4", "m4a"),
+    # AAC from iOS, Safari and Android; Opus from Chrome's MediaRecorder ("audio/mp4").
+    "mov,mp4,m4a,3gp,3g2,mj2": (frozenset({"aac", "opus"}), "audio/mp4", "m4a"),
     "aac": (frozenset({"aac"}), "audio/aac", "aac"),
     "matroska,webm": (frozenset({"opus", "vorbis"}), "audio/webm", "webm"),
     "ogg": (frozenset({"opus", "vorbis"}), "audio/ogg", "ogg"),

@@ -75,6 +75,11 @@ def m4a(**kwargs) -> bytes:  # iOS: AAC in MP4
 
 
 @functools.cache
+def mp4_opus(**kwargs) -> bytes:  # Chrome's MediaRecorder with "audio/mp4": Opus in MP4
+    return encode("mp4", "libopus", **kwargs)
+
+
+@functools.cache
 def webm(**kwargs) -> bytes:  # Chrome, Android browsers: Opus in WebM
     return encode("webm", "libopus", **kwargs)
 

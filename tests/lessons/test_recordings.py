@@ -2,6 +2,7 @@
 
 import signal
 import time
+from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -66,6 +67,7 @@ def local_storage(tmp_path):
     ("maker", "content_type"),
     [
         (audio.m4a, "audio/mp4"),
+        (audio.mp4_opus, "audio/mp4"),
         (audio.aac, "audio/aac"),
         (audio.webm, "audio/webm"),
         (audio.ogg, "audio/ogg"),
@@ -88,6 +90,33 @@ def test_every_format_apps_record_is_accepted_and_measured(
     assert recording.file.name in stored_files()
     with recordings_storage().open(recording.file.name) as stored:
         assert stored.read() == data
+
+
+# Real recordings made by Chromium's MediaRecorder (a fake microphone's beep, 2.5 s): WebM with
+# no duration and no cues, and fragmented MP4 with Opus, exactly as a browser app uploads them.
+BROWSER_RECORDINGS = Path(__file__).parent / "recordings"
+
+
+@pytest.mark.parametrize(
+    ("name", "content_type"),
+    [("chrome-mediarecorder.webm", "audio/webm"), ("chrome-mediarecorder.mp4", "audio/mp4")],
+)
+def test_a_browsers_own_recordings_are_accepted(learner_client, name, content_type):
+    data = (BROWSER_RECORDINGS / name).read_bytes()
+    response = upload(learner_client, data, name="blob")
+    assert response.status_code == 201, response.content
+    assert response.json()["content_type"] == content_type
+    assert 2.2 < response.json()["duration"] < 2.7
+
+
+@pytest.mark.parametrize("name", ["chrome-mediarecorder.webm", "chrome-mediarecorder.mp4"])
+@pytest.mark.parametrize("share", [0.3, 0.9])
+def test_a_browsers_recording_cut_short_is_refused(learner_client, name, share):
+    data = (BROWSER_RECORDINGS / name).read_bytes()
+    response = upload(learner_client, data[: int(len(data) * share)], name="blob")
+    assert response.status_code == 400
+    assert response.json()["errors"]["audio"] == ["The recording is damaged or incomplete."]
+    assert not Recording.objects.exists()
 
 
 def test_a_recording_in_a_live_webm_without_a_duration_header_is_measured_by_decoding(
