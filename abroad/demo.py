@@ -471,6 +471,8 @@ def load_abroad_demo(*, echo: Echo = _silent) -> AbroadDemoReport:
                 homestay = _homestay(spec, owner)
                 report.created["homestay"] += 1
                 echo(f"+ {homestay.title} ({homestay.city})", 2)
-    summary = ", ".join(f"{count} {kind}" for kind, count in report.created.items())
+    summary = ", ".join(
+        f"{count} {kind}{'' if count == 1 else 's'}" for kind, count in report.created.items()
+    )
     echo(f"Study abroad: created {summary}.", 1)
     return report

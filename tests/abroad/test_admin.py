@@ -188,3 +188,56 @@ def test_admin_approves_from_the_workflow(institution_owner, admin):
     mine.refresh_from_db()
     assert mine.name == "New"
     assert Program.objects.count() == 0
+
+
+def homestay_form(**fields) -> dict:
+    data = nested_form_data(
+        {
+            "title": "Room with a view",
+            "description": "",
+            "country": "GB",
+            "city": "Bath",
+            "rooms": "1",
+            "price_per_week_amount": "230.00",
+            "price_per_week_currency": "GBP",
+            "house_rules": "",
+            "availability": inline_formset([]),
+            "photos": inline_formset([]),
+            "address": "5 Crescent, Bath",
+            "contact_name": "Jo",
+            "contact_email": "",
+            "contact_phone": "",
+            **fields,
+        }
+    )
+    data["amenities"] = ["wifi", "desk"]  # a multiple choice: one value per checkbox
+    return data
+
+
+def test_a_host_adds_a_homestay_with_amenities_in_the_admin(host):
+    client = signed_in(host)
+    form = client.get(f"{ADMIN}/homestay/add/")
+    assert form.status_code == 200
+    assert b'type="checkbox" name="amenities" value="wifi"' in form.content
+
+    response = client.post(f"{ADMIN}/homestay/add/", homestay_form(**{"action-submit": "Submit"}))
+
+    assert response.status_code == 302, response.content[:3000]
+    homestay = Homestay.objects.get(title="Room with a view")
+    assert homestay.owner == host
+    assert homestay.amenities == ["wifi", "desk"]
+    assert not homestay.live
+    assert homestay.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
+def test_an_address_changed_in_the_admin_applies_at_once(host):
+    homestay = HomestayFactory(owner=host, title="Room with a view", address="Old address")
+    response = signed_in(host).post(
+        f"{ADMIN}/homestay/edit/{homestay.pk}/",
+        homestay_form(address="New address", title="Room with a better view"),
+    )
+    assert response.status_code == 302, response.content[:3000]
+    homestay.refresh_from_db()
+    assert homestay.address == "New address"  # private: at once
+    assert homestay.title == "Room with a view"  # public: waits as a draft
+    assert homestay.has_unpublished_changes
