@@ -6,7 +6,7 @@ PORT ?= 8000
 SERVICES_DIR ?= /tmp/toto-services-dev
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format bench services-up services-down clean image-smoke
+.PHONY: help install run test faults lint format bench soak services-up services-down clean image-smoke
 
 help: ## Show this help
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -46,6 +46,10 @@ run: $(RUNTIME_STAMP) ## Install the runtime pins, migrate, load the demo, ensur
 test: install ## Run the whole suite against real PostgreSQL, Redis and S3 (started and stopped here)
 	scripts/test.sh
 
+faults: install ## Only the fault tests (Redis, PostgreSQL, S3 down; two app servers); `make test` runs them too
+	scripts/test.sh tests/reliability/test_app_servers.py tests/reliability/test_redis_down.py \
+	  tests/reliability/test_s3_unreachable.py -q
+
 lint: install ## ruff lint and format check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -56,6 +60,9 @@ format: install ## Apply ruff's formatting and safe fixes
 
 bench: install ## Measure API response times and query counts on real services
 	scripts/with-services.sh $(BIN)/python scripts/bench.py
+
+soak: install ## 64 learners for 60 s of mixed reads and writes against gunicorn: errors, lost writes, p50/p99
+	scripts/with-services.sh $(BIN)/python scripts/soak.py
 
 services-up: install ## Start PostgreSQL, Redis and S3 for local work; prints the env file to source
 	scripts/services.sh up $(SERVICES_DIR)
