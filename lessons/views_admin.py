@@ -423,7 +423,7 @@ class VoiceReviewViewSet(ModelViewSet):
     form_class = VoiceReviewForm
     filterset_class = VoiceReviewFilterSet
     list_display = [
-        Column("lesson_title", label=_("Lesson"), sort_key="lesson_title"),
+        "lesson_title",  # the first column links to the review
         Column("learner", label=_("Learner"), accessor=_learner),
         Column("prompt", label=_("Exercise"), accessor=_prompt),
         Column("transcript", label=_("Transcript"), accessor=_transcript),

@@ -215,6 +215,7 @@ def test_the_queue_shows_voice_answers_waiting_for_review(teacher, queue):
     assert "ALREADY-DONE" not in html
     assert "Lea R." in html  # learners by display name, never by email address
     assert "learner@example.com" not in html
+    assert f'href="{INDEX}edit/{queue["waiting"].pk}/"' in html  # each row opens its review
 
 
 def test_the_queue_goes_lesson_by_lesson(teacher, queue):
