@@ -5,6 +5,8 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
+from core.schema_types import Schema, component, integer, obj, string
+
 # Named renditions the apps can rely on; each is generated once and then served from storage.
 COVER_RENDITIONS = {
     "thumbnail": "fill-320x180",
@@ -63,3 +65,64 @@ def document_representation(document, request: HttpRequest | None) -> dict[str, 
         "url": absolute_url(document.url, request),
         "file_extension": document.file_extension,
     }
+
+
+# --- Their OpenAPI schemas (core.content_schema), next to the shapes they describe ---------------
+
+RENDITION_SCHEMA = component(
+    "ImageRendition",
+    obj(
+        {
+            "url": string("Absolute URL of this size.", format="uri"),
+            "width": integer(minimum=1),
+            "height": integer(minimum=1),
+        }
+    ),
+)
+
+
+def image_schema_name(renditions: dict[str, str]) -> str:
+    """One component name per set of renditions: the ones above by their use, others by sizes."""
+    known = {"CoverImage": COVER_RENDITIONS, "BlockImage": BLOCK_IMAGE_RENDITIONS}
+    for name, known_renditions in known.items():
+        if renditions == known_renditions:
+            return name
+    return "Image" + "".join(rendition.title().replace("_", "") for rendition in renditions)
+
+
+def image_schema(renditions: dict[str, str], name: str | None = None) -> Schema:
+    """The schema of `image_representation(..., renditions)`, as a component."""
+    name = name or image_schema_name(renditions)
+    sizes = ", ".join(f"`{rendition}` ({spec})" for rendition, spec in renditions.items())
+    return component(
+        name,
+        obj(
+            {
+                "id": integer(),
+                "title": string(),
+                "alt": string("Text for screen readers; may be empty, never null."),
+                "width": integer("Of the original.", minimum=1),
+                "height": integer("Of the original.", minimum=1),
+                "renditions": obj(
+                    {rendition: RENDITION_SCHEMA for rendition in renditions},
+                    description=f"Ready-made sizes: {sizes}.",
+                ),
+            },
+            description="An image with absolute URLs of several sizes.",
+        ),
+    )
+
+
+BLOCK_IMAGE_SCHEMA = image_schema(BLOCK_IMAGE_RENDITIONS)
+DOCUMENT_SCHEMA = component(
+    "Document",
+    obj(
+        {
+            "id": integer(),
+            "title": string(),
+            "url": string("Absolute URL of the file.", format="uri"),
+            "file_extension": string(example="mp3"),
+        },
+        description="A document (a sound file, in lessons).",
+    ),
+)

@@ -2,7 +2,8 @@
 
 from rest_framework.fields import Field
 
-from core.media import image_representation
+from core.media import image_representation, image_schema
+from core.schema_types import Schema, nullable
 
 
 class ImageRenditionsField(Field):
@@ -23,3 +24,7 @@ class ImageRenditionsField(Field):
 
     def to_representation(self, image):
         return image_representation(image, self.context.get("request"), self.renditions)
+
+    def openapi_schema(self) -> Schema:
+        """Its shape in the content API's schema (core.content_schema); null without an image."""
+        return nullable(image_schema(self.renditions))

@@ -3,9 +3,15 @@
 (The content API's serializer fields are in `core.serializers`.)
 """
 
+import copy
+
+from drf_spectacular.extensions import OpenApiSerializerExtension
+from drf_spectacular.plumbing import ResolvedComponent
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.schema_blocks import block_component_name
+from core.schema_types import nullable
 from lessons.blocks import exercise_blocks
 from lessons.models.learning import (
     COMMENT_MAX_LENGTH,
@@ -57,12 +63,19 @@ class ProgressUpdateSerializer(serializers.Serializer):
 
 
 def _per_exercise_type(schema_attribute: str) -> dict:
-    """`oneOf` the schema each exercise class declares, one entry per type (by block name)."""
+    """`anyOf` the schema each exercise class declares, one entry per type (by block name).
+
+    A bare union of arrays cannot have a discriminator (and `[2]` fits more than one type, so
+    not `oneOf` either): each entry is titled with its block type, and an attempt in a response
+    is typed per exercise type (`AttemptSchema` below)."""
+    names = ", ".join(f"`{name}`" for name in exercise_blocks())
     return {
-        "oneOf": [
+        "anyOf": [
             {"title": name, **getattr(block, schema_attribute)}
             for name, block in exercise_blocks().items()
-        ]
+        ],
+        "description": "In the format of the exercise's type: the `type` of its block in the "
+        f"content API ({names}); each entry is titled with the type it is for.",
     }
 
 
@@ -109,6 +122,44 @@ class AttemptSerializer(LessonReferenceSerializer):
             "created_at",
         ]
         read_only_fields = fields
+
+
+class AttemptSchema(OpenApiSerializerExtension):
+    """The learner schema's `Attempt`: one schema per exercise type (`MultipleChoiceAttempt`,
+    ...), told apart by `block_type`, each with that type's `exercise` (as shown),
+    `answer` and `feedback` (the exercise classes' `public_schema`, `answer_schema` and
+    `feedback_schema`). A new exercise type appears here by itself."""
+
+    target_class = AttemptSerializer
+
+    def map_serializer(self, auto_schema, direction):
+        base = auto_schema._map_basic_serializer(self.target, direction)
+        variants, mapping = [], {}
+        for name, block in exercise_blocks().items():
+            schema = copy.deepcopy(base)
+            properties = schema["properties"]
+            properties["block_type"] = {"type": "string", "enum": [name], "readOnly": True}
+            properties["exercise"] = {
+                **block.public_schema,
+                "readOnly": True,
+                "description": "The exercise as it was shown (its content API `value`).",
+            }
+            properties["answer"] = {**block.answer_schema, "readOnly": True}
+            properties["feedback"] = nullable({**block.feedback_schema, "readOnly": True})
+            schema["description"] = f"An attempt at a `{name}` exercise."
+            component = ResolvedComponent(
+                name=block_component_name(name).removesuffix("Block") + "Attempt",
+                type=ResolvedComponent.SCHEMA,
+                object=f"{name}-attempt",
+                schema=schema,
+            )
+            auto_schema.registry.register_on_missing(component)
+            variants.append(component.ref)
+            mapping[name] = component.ref["$ref"]
+        return {
+            "oneOf": variants,
+            "discriminator": {"propertyName": "block_type", "mapping": mapping},
+        }
 
 
 class AttemptFilterSerializer(serializers.Serializer):

@@ -10,7 +10,7 @@ import re
 
 from django.http import FileResponse, Http404, HttpResponse
 from django.views.decorators.http import require_safe
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.generics import ListAPIView
@@ -224,7 +224,16 @@ class CommentListView(ListAPIView):
             return CommentReplySerializer
         return CommentSerializer
 
-    @extend_schema(parameters=[CommentListFilterSerializer])
+    @extend_schema(
+        parameters=[CommentListFilterSerializer],
+        # Comments with their newest replies; with `?parent=`, the replies alone.
+        responses=PolymorphicProxySerializer(
+            component_name="CommentOrReply",
+            serializers=[CommentSerializer, CommentReplySerializer],
+            resource_type_field_name=None,
+            many=True,
+        ),
+    )
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
