@@ -307,6 +307,7 @@ class RecordingSerializer(serializers.ModelSerializer):
     def get_duration(self, recording: Recording) -> float:
         return round(recording.duration, 2)
 
+    @extend_schema_field({"type": "string", "format": "uri"})
     def get_url(self, recording: Recording) -> str:
         return self._url(recording).url
 
