@@ -6,10 +6,10 @@ PORT ?= 8000
 SERVICES_DIR ?= /tmp/toto-services-dev
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test faults lint format bench soak services-up services-down clean image-smoke
+.PHONY: help install run test faults e2e lint format bench soak services-up services-down clean image-smoke client-check
 
 help: ## Show this help
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
 
 # Installs go through uv (pinned in requirements-dev.txt, bootstrapped into the venv with pip):
 # it keeps every == pin of the requirement files and takes seconds where pip took minutes.
@@ -50,6 +50,19 @@ faults: install ## Only the fault tests (Redis, PostgreSQL, S3 down; two app ser
 	scripts/test.sh tests/reliability/test_app_servers.py tests/reliability/test_redis_down.py \
 	  tests/reliability/test_s3_unreachable.py -q
 
+# Debian's chromium, driven by Playwright (its own browser download is not used).
+CHROMIUM ?= /usr/bin/chromium
+
+e2e: install $(CHROMIUM) ## Editors' journeys in headless Chromium against a live server on real services
+	E2E_CHROMIUM=$(CHROMIUM) scripts/test.sh tests/e2e -m e2e -q
+
+$(CHROMIUM):
+	@echo "==> Installing Debian's chromium for make e2e"
+	@command -v apt-get >/dev/null || { echo "No $(CHROMIUM) and no apt-get: install Chromium and run make e2e CHROMIUM=<its path>" >&2; exit 1; }
+	if [ "$$(id -u)" -eq 0 ]; then as_root=; else as_root=sudo; fi; \
+	  DEBIAN_FRONTEND=noninteractive $$as_root apt-get install -y --no-install-recommends chromium \
+	  || { $$as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$as_root apt-get install -y --no-install-recommends chromium; }
+
 lint: install ## ruff lint and format check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -58,8 +71,12 @@ format: install ## Apply ruff's formatting and safe fixes
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: install ## Measure API response times and query counts on real services
-	scripts/with-services.sh $(BIN)/python scripts/bench.py
+client-check: install ## Generate a TypeScript client from both API schemas and compile it (Node.js)
+	scripts/typed-client-check.sh
+
+# BENCH_ARGS="--lessons 100000" for the scale run; scripts/bench.py --help lists the options.
+bench: install ## Content API over HTTP beside stock Wagtail (gunicorn, wrk, 5,000 lessons): req/s, p50/p99, queries, CPU
+	scripts/with-services.sh $(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 soak: install ## 64 learners for 60 s of mixed reads and writes against gunicorn: errors, lost writes, p50/p99
 	scripts/with-services.sh $(BIN)/python scripts/soak.py
