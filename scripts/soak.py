@@ -321,6 +321,10 @@ def main() -> int:
             "30",
             "--graceful-timeout",
             "5",
+            # Longer than the client keeps an idle connection (httpx: 5 s), so the server never
+            # closes one the client is about to reuse.
+            "--keep-alive",
+            "10",
         ],
         cwd=ROOT,
         env=env,
