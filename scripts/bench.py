@@ -1,79 +1,596 @@
-"""Measure the content API on real services: latency and queries per request.
+"""`make bench`: the content API over HTTP, side by side with Wagtail's stock API.
 
-    make bench                                   # 1,000 lessons on fresh services
-    scripts/with-services.sh .venv/bin/python scripts/bench.py --lessons 2000 --requests 100
+    make bench                                         # 5,000 lessons on fresh services
+    make bench BENCH_ARGS="--lessons 100000"           # the scale run
+    scripts/with-services.sh .venv/bin/python scripts/bench.py --duration 3 --rounds 1
 
-Runs in-process with Django's test client against a throwaway database (`test_<name>_bench`
-beside the one DATABASE_URL names, migrated, and dropped at the end, so no real database and
-no test database is ever touched), the Redis cache and the S3 bucket from the environment.
-It builds a curriculum of categories, subcategories and lessons, each lesson with its own
-cover image and a body of content and exercises, then times each request type and counts its
-queries. Times are server-side (no network, no WSGI server): compare them with each other and
-across changes.
-
-Rows marked "stock" call Wagtail's own PagesAPIViewSet on the same data, for comparison; rows
-marked "S3 custom domain" build media URLs from AWS_S3_CUSTOM_DOMAIN instead of botocore.
+1. Loads a synthetic curriculum (`scripts/bench_data.py`) into a database of its own
+   (`toto_bench_<lessons>`, beside the one DATABASE_URL names; dropped at the end unless
+   `--keep-db`, reused by `--reuse-db`).
+2. Starts two gunicorns (2 sync workers each, production settings on PostgreSQL, Redis and S3,
+   DEBUG off): Toto with its response cache ("cached") and without it ("uncached"). Both also
+   serve Wagtail's stock `PagesAPIViewSet` at /stock/v2/ and a trivial Django view behind the
+   same middleware, the ceiling (`toto_site/settings/bench.py`, `toto_site/urls_bench.py`).
+3. Drives them with wrk over loopback (64 connections), one request shape at a time, the
+   stock, uncached and cached runs of a row next to each other and their order rotated each
+   round, so the drift of a shared machine falls on all three alike.
+4. Prints requests per second, p50 and p99, unexpected statuses, queries per request (counted
+   in-process on the same database) and CPU per request (gunicorn workers + PostgreSQL
+   backends + Redis, from /proc), with the ratios Toto/stock and Toto/ceiling; writes it all as
+   JSON under bench/results/. Exits 1 when any response was not the expected 2xx (or 304).
 """
 
+from __future__ import annotations
+
 import argparse
-import io
+import contextlib
+import datetime
 import json
-import math
 import os
 import random
+import shutil
+import signal
+import socket
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
-import types
-import uuid
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results"
+WRK_SCRIPT = ROOT / "bench" / "wrk.lua"
+VENV_BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "toto_site.settings.test")
-os.environ.setdefault("LOG_LEVEL", "ERROR")
-
-import django  # noqa: E402
-
-django.setup()
-
-from django.conf import settings  # noqa: E402
-from django.contrib.contenttypes.models import ContentType  # noqa: E402
-from django.core.cache import cache  # noqa: E402
-from django.core.files.images import ImageFile  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
-from django.test import Client, override_settings  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.urls import include, path  # noqa: E402
-from django.utils import timezone  # noqa: E402
-from PIL import Image as PILImage  # noqa: E402
-from wagtail.images import get_image_model  # noqa: E402
-from wagtail.models import Page, Site  # noqa: E402
-from wagtail.search.backends import get_search_backend  # noqa: E402
-
-from core.media import BLOCK_IMAGE_RENDITIONS, COVER_RENDITIONS  # noqa: E402
-from lessons.demo.builders import copies_of_image  # noqa: E402
-from lessons.models import CategoryPage, LessonPage, SubcategoryPage  # noqa: E402
-
-CATEGORIES = ["Grammar", "Vocabulary", "Pronunciation", "Conversation"]
-SUBCATEGORIES_PER_CATEGORY = 5
-DIFFICULTIES = ["beginner", "intermediate", "advanced"]
-LEVELS = ["A1", "A2", "B1", "B2", "C1", "C2"]
-# A word in every lesson, and one in a few, for the two kinds of search.
-COMMON_WORD = "sentence"
-RARE_WORD = "quokka"
 
 
-# --- building the curriculum -------------------------------------------------------------------
+def say(message: str) -> None:
+    print(message, flush=True)
+
+
+_started = time.monotonic()
+
+
+def progress(message: str) -> None:
+    print(f"  … {time.monotonic() - _started:6.1f} s  {message}", flush=True)
+
+
+# --- setting the stage -------------------------------------------------------------------------
+
+
+def ensure_wrk() -> str:
+    found = shutil.which("wrk")
+    if found:
+        return found
+    say("wrk is missing: installing it with apt-get (Debian's package)")
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run([*sudo, "apt-get", "update", "-qq"], check=True, env=env)  # noqa: S603
+    subprocess.run(  # noqa: S603
+        [*sudo, "apt-get", "install", "-y", "-qq", "wrk"], check=True, env=env
+    )
+    return shutil.which("wrk") or sys.exit("wrk could not be installed")
+
+
+def database_url_for(url: str, name: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def prepare_database(url: str, name: str, reuse: bool) -> bool:
+    """Create database `name` on the server of `url`; True when an existing one is reused."""
+    import psycopg2
+
+    admin = psycopg2.connect(url)
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        exists = cursor.fetchone() is not None
+        if exists and reuse:
+            admin.close()
+            return True
+        if exists:
+            cursor.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    admin.close()
+    return False
+
+
+def drop_database(url: str, name: str) -> None:
+    import psycopg2
+
+    admin = psycopg2.connect(url)
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.close()
+
+
+def bench_environment(database_url: str) -> dict[str, str]:
+    missing = [name for name in ("DATABASE_URL", "REDIS_URL") if not os.environ.get(name)]
+    if missing:
+        sys.exit(
+            f"{', '.join(missing)} unset: run through `make bench` or scripts/with-services.sh"
+        )
+    return {
+        "DJANGO_SETTINGS_MODULE": "toto_site.settings.bench",
+        "SECRET_KEY": "bench-only-not-a-secret-" + "x" * 32,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "DATABASE_URL": database_url,
+        "SECURE_SSL_REDIRECT": "False",
+        "SECURE_HSTS_SECONDS": "0",
+        "LOG_LEVEL": "WARNING",
+        "CACHE_KEY_PREFIX": "bench",
+        # The token of the member row must outlive a scale run.
+        "JWT_ACCESS_MINUTES": "1440",
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@dataclass
+class Server:
+    name: str
+    port: int
+    process: subprocess.Popen
+    log: Path
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def worker_pids(self) -> list[int]:
+        return [self.process.pid, *children_of(self.process.pid)]
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+
+def start_server(name: str, env: dict[str, str], workers: int, scratch: Path) -> Server:
+    port = free_port()
+    log = scratch / f"gunicorn-{name}.log"
+    process = subprocess.Popen(  # noqa: S603
+        [
+            str(VENV_BIN / "gunicorn"),
+            "toto_site.wsgi:application",
+            f"--workers={workers}",
+            "--worker-class=sync",
+            f"--bind=127.0.0.1:{port}",
+            "--backlog=2048",
+            "--timeout=120",
+            "--log-level=warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+    )
+    server = Server(name, port, process, log)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            sys.exit(f"gunicorn ({name}) exited:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{server.base}/healthz", timeout=2) as response:  # noqa: S310
+                if response.status == 200:
+                    return server
+        except OSError:
+            time.sleep(0.2)
+    sys.exit(f"gunicorn ({name}) did not answer /healthz:\n{log.read_text()}")
+
+
+# --- CPU accounting ----------------------------------------------------------------------------
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def children_of(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+            found.append(int(entry.name))
+    return found
+
+
+def cpu_ticks(pids: list[int]) -> dict[int, int]:
+    ticks = {}
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks[pid] = int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks
+
+
+def cpu_seconds_between(before: dict[int, int], after: dict[int, int]) -> float:
+    """CPU seconds the processes alive at both snapshots spent in between."""
+    return sum(after[pid] - before[pid] for pid in before.keys() & after.keys()) / CLOCK_TICKS
+
+
+def service_pids(database_name: str) -> list[int]:
+    """PostgreSQL backends of the bench database and the Redis server."""
+    from django.core.cache import cache
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s", [database_name])
+        pids = [row[0] for row in cursor.fetchall()]
+    # Without it the CPU figure lacks Redis' share; the bench still runs.
+    with contextlib.suppress(Exception):
+        pids.append(int(cache.client.get_client().info("server")["process_id"]))
+    return pids
+
+
+# --- the rows ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    key: str
+    label: str
+    requests: list[tuple[str, dict[str, str]]]  # (path under the API prefix, headers)
+    expected: frozenset[int] = frozenset({200})
+    stock_expected: frozenset[int] = frozenset({200})
+    targets: tuple[str, ...] = ("stock", "uncached", "cached")
+
+
+@dataclass
+class Run:
+    requests: int
+    seconds: float
+    p50_ms: float
+    p99_ms: float
+    statuses: dict[str, int]
+    socket_errors: dict[str, int]
+    cpu_ms: float | None
+
+    @property
+    def rps(self) -> float:
+        return self.requests / self.seconds
+
+
+@dataclass
+class Result:
+    row: Row
+    target: str
+    runs: list[Run] = field(default_factory=list)
+    queries: int | None = None
+
+
+def api_prefix(target: str) -> str:
+    return "/stock/v2/" if target == "stock" else "/api/v2/"
+
+
+def sample_lessons(curriculum) -> list[int]:
+    """The 50 lessons the detail rows cycle through, the same in every run of a size."""
+    rng = random.Random(12)  # noqa: S311 - a sample, not a secret
+    return rng.sample(sorted(curriculum.lesson_ids), min(50, len(curriculum.lesson_ids)))
+
+
+def build_rows(curriculum, member_token: str, etags: dict[str, str]) -> list[Row]:
+    from scripts.bench_data import SEARCH_WORD
+
+    lessons = sample_lessons(curriculum)
+    subcategories = [page.pk for page in curriculum.subcategories[:-1]][:20]
+    typed = "pages/?type=lessons.LessonPage"
+    bearer = {"Authorization": f"Bearer {member_token}"}
+    return [
+        Row("detail", "lesson detail", [(f"pages/{pk}/", {}) for pk in lessons]),
+        Row("listing_all_20", "lessons fields=* limit=20", [(f"{typed}&fields=*&limit=20", {})]),
+        Row("listing_all_100", "lessons fields=* limit=100", [(f"{typed}&fields=*&limit=100", {})]),
+        Row(
+            "listing_3_fields",
+            "lessons fields=intro,difficulty,cefr_level",
+            [(f"{typed}&fields=intro,difficulty,cefr_level&limit=20", {})],
+        ),
+        Row(
+            "child_of",
+            "child_of a subcategory",
+            [(f"pages/?child_of={pk}", {}) for pk in subcategories],
+        ),
+        Row(
+            "search",
+            f"search '{SEARCH_WORD}' limit=20",
+            [(f"{typed}&search={SEARCH_WORD}&limit=20", {})],
+        ),
+        Row(
+            "conditional",
+            "lesson detail, If-None-Match (304)",
+            [(f"pages/{pk}/", {"If-None-Match": etags[f"pages/{pk}/"]}) for pk in lessons],
+            expected=frozenset({304}),
+        ),
+        Row(
+            "member",
+            "member's lesson detail (JWT)",
+            [(f"pages/{pk}/", bearer) for pk in curriculum.members_lesson_ids],
+        ),
+    ]
+
+
+def write_requests(row: Row, target: str, scratch: Path) -> Path:
+    path = scratch / f"{row.key}-{target}.tsv"
+    lines = []
+    for url, headers in row.requests:
+        parts = [api_prefix(target) + url, *(f"{name}: {value}" for name, value in headers.items())]
+        lines.append("\t".join(parts))
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def drain(base: str) -> None:
+    """Wait until the server has answered what a finished run left queued: sync workers still
+    serve the requests wrk gave up on, and the next run must not wait behind them."""
+    for _ in range(2):
+        with contextlib.suppress(OSError):
+            urllib.request.urlopen(f"{base}/healthz", timeout=300).read()  # noqa: S310
+
+
+def wrk_run(wrk: str, base: str, requests_file: Path, args, cpu_pids: list[int]) -> Run:
+    before = cpu_ticks(cpu_pids)
+    completed = subprocess.run(  # noqa: S603
+        [
+            wrk,
+            f"-t{args.threads}",
+            f"-c{args.connections}",
+            f"-d{args.duration}s",
+            "--timeout=10s",
+            f"-s{WRK_SCRIPT}",
+            base,
+            "--",
+            str(requests_file),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    after = cpu_ticks(cpu_pids)
+    drain(base)
+    line = next(
+        (line for line in completed.stdout.splitlines() if line.startswith("BENCH_JSON ")), None
+    )
+    if line is None:
+        sys.exit(f"wrk printed no result:\n{completed.stdout}\n{completed.stderr}")
+    data = json.loads(line.removeprefix("BENCH_JSON "))
+    requests = max(1, data["requests"])
+    return Run(
+        requests=data["requests"],
+        seconds=data["duration_us"] / 1e6,
+        p50_ms=data["p50_us"] / 1000,
+        p99_ms=data["p99_us"] / 1000,
+        statuses=data["statuses"],
+        socket_errors=data["socket_errors"],
+        cpu_ms=cpu_seconds_between(before, after) * 1000 / requests,
+    )
+
+
+def count_queries(path: str, headers: dict[str, str], cached: bool) -> tuple[int, int]:
+    """(status, queries) of `path` in-process, after one warming request."""
+    from django.db import connection
+    from django.test import Client, override_settings
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(SERVER_NAME="127.0.0.1")
+    extra = {f"HTTP_{name.upper().replace('-', '_')}": value for name, value in headers.items()}
+    with override_settings(CONTENT_API_CACHE=cached):
+        client.get(path, **extra)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path, **extra)
+    return response.status_code, len(queries.captured_queries)
+
+
+# --- reporting ---------------------------------------------------------------------------------
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def summarise(result: Result) -> dict:
+    runs = result.runs
+    statuses: dict[str, int] = {}
+    for run in runs:
+        for status, count in run.statuses.items():
+            statuses[status] = statuses.get(status, 0) + count
+    expected = result.row.stock_expected if result.target == "stock" else result.row.expected
+    cpu = [run.cpu_ms for run in runs if run.cpu_ms is not None]
+    return {
+        "row": result.row.key,
+        "label": result.row.label,
+        "target": result.target,
+        "rps": round(median([run.rps for run in runs]), 1),
+        "rps_runs": [round(run.rps, 1) for run in runs],
+        "p50_ms": round(median([run.p50_ms for run in runs]), 2),
+        "p99_ms": round(median([run.p99_ms for run in runs]), 2),
+        "requests": sum(run.requests for run in runs),
+        "statuses": statuses,
+        "unexpected": sum(c for s, c in statuses.items() if int(s) not in expected),
+        "socket_errors": sum(sum(run.socket_errors.values()) for run in runs),
+        "queries": result.queries,
+        "cpu_ms_per_request": round(median(cpu), 2) if cpu else None,
+    }
+
+
+def print_table(summaries: list[dict], ceiling: dict) -> None:
+    header = (
+        f"{'request':<42} {'server':<9} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'bad':>4} "
+        f"{'queries':>7} {'CPU ms':>7} {'×stock':>7} {'×ceiling':>8}"
+    )
+    say("")
+    say(header)
+    say("-" * len(header))
+
+    def line(label, summary, stock):
+        ratio_stock = f"{summary['rps'] / stock['rps']:.2f}" if stock and stock["rps"] else ""
+        ratio_ceiling = f"{summary['rps'] / ceiling['rps']:.2f}" if ceiling["rps"] else ""
+        queries = "" if summary["queries"] is None else summary["queries"]
+        cpu = "" if summary["cpu_ms_per_request"] is None else summary["cpu_ms_per_request"]
+        bad = summary["unexpected"] + summary["socket_errors"]
+        say(
+            f"{label:<42} {summary['target']:<9} {summary['rps']:>8.0f} {summary['p50_ms']:>8.1f} "
+            f"{summary['p99_ms']:>8.1f} {bad:>4} {queries:>7} {cpu:>7} {ratio_stock:>7} "
+            f"{ratio_ceiling:>8}"
+        )
+
+    line("trivial view (ceiling)", ceiling, None)
+    by_row: dict[str, dict[str, dict]] = {}
+    for summary in summaries:
+        by_row.setdefault(summary["row"], {})[summary["target"]] = summary
+    for targets in by_row.values():
+        stock = targets.get("stock")
+        for index, target in enumerate(("stock", "uncached", "cached")):
+            if target in targets:
+                label = targets[target]["label"] if index == 0 else ""
+                line(label, targets[target], None if target == "stock" else stock)
+    say("")
+    say(
+        "bad: responses other than the expected 2xx (304 for If-None-Match) plus socket errors; "
+        "queries: per request, in-process (cached: a hit); CPU ms: gunicorn workers + "
+        "PostgreSQL + Redis per request; ×stock, ×ceiling: req/s ratios of the same run."
+    )
+
+
+# --- main --------------------------------------------------------------------------------------
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--lessons", type=int, default=5000, help="lessons to build (5000)")
+    parser.add_argument("--duration", type=float, default=4, help="seconds per wrk run (4)")
+    parser.add_argument("--rounds", type=int, default=2, help="rounds over every row (2)")
+    parser.add_argument("--connections", type=int, default=64, help="wrk connections (64)")
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads (2)")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers (2)")
+    parser.add_argument("--rows", default="", help="comma-separated row keys (all)")
+    parser.add_argument("--keep-db", action="store_true", help="keep the bench database")
+    parser.add_argument(
+        "--reuse-db", action="store_true", help="reuse a kept bench database of this size"
+    )
+    args = parser.parse_args()
+    args.duration = max(1, round(args.duration))
+
+    wrk = ensure_wrk()
+    source_url = os.environ.get("DATABASE_URL", "")
+    database_name = f"toto_bench_{args.lessons}"
+    env = bench_environment(database_url_for(source_url, database_name))
+    os.environ.update(env)
+    reused = prepare_database(source_url, database_name, args.reuse_db)
+
+    import django
+
+    django.setup()
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    say(
+        f"Toto bench: {args.lessons:,} lessons, {args.workers} gunicorn sync workers per "
+        f"server, wrk {args.connections} connections, {args.rounds} round(s) of "
+        f"{args.duration} s runs, {os.cpu_count()} CPUs"
+    )
+    scratch = Path(tempfile.mkdtemp(prefix="toto-bench-"))
+    servers: list[Server] = []
+    try:
+        curriculum = load(args, reused, call_command)
+        cache.clear()
+        say("Starting gunicorn: Toto cached and uncached (both also serve stock Wagtail)")
+        servers = [
+            start_server(
+                "cached", {**os.environ, "CONTENT_API_CACHE": "True"}, args.workers, scratch
+            ),
+            start_server(
+                "uncached", {**os.environ, "CONTENT_API_CACHE": "False"}, args.workers, scratch
+            ),
+        ]
+        by_name = {server.name: server for server in servers}
+        token = member_token()
+        etags = fetch_etags(by_name["cached"], curriculum)
+        rows = build_rows(curriculum, token, etags)
+        if args.rows:
+            wanted = set(args.rows.split(","))
+            rows = [row for row in rows if row.key in wanted]
+        summaries, ceiling = measure(wrk, args, rows, by_name, scratch, database_name)
+        print_table(summaries, ceiling)
+        write_results(args, summaries, ceiling)
+        bad = sum(s["unexpected"] + s["socket_errors"] for s in [*summaries, ceiling])
+        if bad:
+            say(f"FAILED: {bad} unexpected responses or socket errors")
+            sys.exit(1)
+    finally:
+        for server in servers:
+            server.stop()
+        from django.db import connections
+
+        connections.close_all()
+        if not args.keep_db:
+            drop_database(source_url, database_name)
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def load(args, reused: bool, call_command):
+    from wagtail.models import Page
+
+    from lessons.models import LessonPage
+    from scripts.bench_data import MEMBERS_CATEGORY, Curriculum, build_curriculum
+
+    if reused:
+        say(f"Reusing the kept database toto_bench_{args.lessons}")
+        home = Page.objects.get(depth=2)
+        categories = list(home.get_children().order_by("path"))
+        members = next(page for page in categories if page.title == MEMBERS_CATEGORY)
+        subcategories = list(Page.objects.filter(depth=4).order_by("path"))
+        member_lessons = LessonPage.objects.descendant_of(members)
+        return Curriculum(
+            home=home,
+            categories=categories,
+            subcategories=[p for p in subcategories if not p.is_descendant_of(members)]
+            + [p for p in subcategories if p.is_descendant_of(members)],
+            lesson_ids=list(
+                LessonPage.objects.exclude(pk__in=member_lessons.values("pk")).values_list(
+                    "pk", flat=True
+                )
+            ),
+            members_lesson_ids=list(member_lessons.values_list("pk", flat=True)),
+        )
+    say("Migrating the bench database")
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    progress(f"migrated in {time.perf_counter() - started:.0f} s")
+    ensure_bucket()
+    say(f"Loading {args.lessons:,} lessons")
+    global _started
+    _started = time.monotonic()
+    return build_curriculum(args.lessons, progress=progress)
 
 
 def ensure_bucket() -> None:
-    if settings.STORAGES["default"]["BACKEND"] != "storages.backends.s3.S3Storage":
+    from django.conf import settings
+
+    storage = settings.STORAGES["default"]
+    if storage["BACKEND"] != "storages.backends.s3.S3Storage":
         return
     import boto3
 
-    options = settings.STORAGES["default"]["OPTIONS"]
+    options = storage["OPTIONS"]
     s3 = boto3.client(
         "s3",
         endpoint_url=options["endpoint_url"],
@@ -86,340 +603,148 @@ def ensure_bucket() -> None:
         s3.create_bucket(Bucket=options["bucket_name"])
 
 
-def images_with_renditions(count: int) -> list:
-    """`count` image rows with every rendition the API asks for, sharing one uploaded file."""
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (1920, 1080), "teal").save(buffer, format="JPEG", quality=80)
-    template = get_image_model().objects.create(
-        title="Cover", file=ImageFile(io.BytesIO(buffer.getvalue()), name="cover.jpg")
-    )
-    template.get_renditions(*COVER_RENDITIONS.values(), *BLOCK_IMAGE_RENDITIONS.values())
-    return copies_of_image(template, count)
+def member_token() -> str:
+    from members.models import SignInSession, User
+    from members.tokens import token_pair_issue
+
+    user, _ = User.objects.get_or_create(email="bench-member@example.com")
+    session = SignInSession.objects.create(user=user)
+    return str(token_pair_issue(user=user, sign_in_session=session).access_token)
 
 
-def lesson_body(number: int, image_id: int) -> str:
-    blocks = [
-        ("heading", {"text": "When do we use it?", "size": "h2"}),
-        ("paragraph", f"<p>A {COMMON_WORD} about habits and facts, number {number}.</p>"),
-        ("image", {"image": image_id, "alt_text": "", "caption": "An example"}),
-        (
-            "vocabulary",
-            {
-                "word": "usually",
-                "phonetic": "/ˈjuːʒuəli/",
-                "part_of_speech": "adverb",
-                "meaning": "In most cases.",
-                "example": "I usually walk to work.",
-                "audio": None,
-            },
-        ),
-        (
-            "dialogue",
-            {
-                "title": "At the café",
-                "lines": [
-                    {"speaker": "Ana", "line": "What do you do?"},
-                    {"speaker": "Ben", "line": "I teach English."},
-                ],
-            },
-        ),
-        ("tip", {"kind": "tip", "text": "<p>Add <b>-s</b> for he, she and it.</p>"}),
-        (
-            "multiple_choice",
-            {
-                "question": "She ___ coffee every morning.",
-                "options": [
-                    {"text": "drink", "is_correct": False},
-                    {"text": "drinks", "is_correct": True},
-                    {"text": "drinking", "is_correct": False},
-                ],
-                "allow_multiple": False,
-                "explanation": "Third person singular takes -s.",
-            },
-        ),
-        (
-            "fill_blank",
-            {
-                "text": "He {1} (work) in a bank and {2} (live) in Leeds.",
-                "gaps": [{"accepted_answers": ["works"]}, {"accepted_answers": ["lives"]}],
-                "case_sensitive": False,
-                "explanation": "",
-            },
-        ),
-        (
-            "drag_drop",
-            {
-                "mode": "order",
-                "instruction": "Make a sentence.",
-                "items": [{"text": text, "match": ""} for text in ("She", "never", "eats", "meat")],
-                "explanation": "",
-            },
-        ),
-    ]
-    return json.dumps(
-        [{"type": kind, "value": value, "id": str(uuid.uuid4())} for kind, value in blocks]
-    )
+def fetch_etags(server: Server, curriculum) -> dict[str, str]:
+    """The ETag of every sampled lesson detail (for the If-None-Match row)."""
+    etags = {}
+    for pk in sample_lessons(curriculum):
+        path = f"pages/{pk}/"
+        try:
+            url = f"{server.base}/api/v2/{path}"
+            with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310
+                etags[path] = response.headers.get("ETag") or '"none"'
+        except urllib.error.HTTPError as error:
+            sys.exit(f"GET /api/v2/{path} answered {error.code}")
+    return etags
 
 
-def publish_child(parent: Page, page: Page) -> Page:
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
-def build_curriculum(lesson_count: int) -> dict:
-    """Categories and subcategories the way an editor makes them, lessons in bulk."""
-    home = Site.objects.get(is_default_site=True).root_page.specific
-    section_images = images_with_renditions(len(CATEGORIES) * (SUBCATEGORIES_PER_CATEGORY + 1))
-    subcategories = []
-    for number, title in enumerate(CATEGORIES):
-        category = publish_child(
-            home,
-            CategoryPage(title=title, intro=f"All about {title}.", image=section_images.pop()),
-        )
-        for sub_number in range(SUBCATEGORIES_PER_CATEGORY):
-            subcategories.append(
-                publish_child(
-                    category,
-                    SubcategoryPage(
-                        title=f"{title} unit {number}.{sub_number}",
-                        intro="Step by step.",
-                        image=section_images.pop(),
-                    ),
-                )
+def warm(server: Server, row: Row, target: str) -> None:
+    for number, (url, headers) in enumerate(row.requests):
+        # Each of the workers fills its own process caches.
+        for _ in range(4 if number == 0 else 1):
+            request = urllib.request.Request(  # noqa: S310
+                server.base + api_prefix(target) + url, headers=headers
             )
-
-    covers = images_with_renditions(lesson_count)
-    content_type = ContentType.objects.get_for_model(LessonPage)
-    now = timezone.now()
-    children: dict[int, int] = {}
-    pages, lessons = [], []
-    for number in range(lesson_count):
-        parent = subcategories[number % len(subcategories)]
-        step = children[parent.pk] = children.get(parent.pk, 0) + 1
-        title = f"Lesson {number:05d}" + (f" {RARE_WORD}" if number % 100 == 0 else "")
-        slug = f"lesson-{number:05d}"
-        pages.append(
-            Page(
-                content_type=content_type,
-                path=Page._get_path(parent.path, parent.depth + 1, step),
-                depth=parent.depth + 1,
-                numchild=0,
-                title=title,
-                draft_title=title,
-                slug=slug,
-                url_path=f"{parent.url_path}{slug}/",
-                live=True,
-                has_unpublished_changes=False,
-                first_published_at=now - timezone.timedelta(minutes=number),
-                last_published_at=now - timezone.timedelta(minutes=number),
-                locale_id=parent.locale_id,
-                translation_key=uuid.uuid4(),
-            )
-        )
-    with transaction.atomic():
-        Page.objects.bulk_create(pages, batch_size=1000)
-        for number, page in enumerate(pages):
-            lessons.append(
-                LessonPage(
-                    page_ptr_id=page.pk,
-                    intro=f"Learn lesson {number} with an example {COMMON_WORD}.",
-                    difficulty=DIFFICULTIES[number % len(DIFFICULTIES)],
-                    cefr_level=LEVELS[number % len(LEVELS)],
-                    estimated_duration=5 + number % 40,
-                    cover_image_id=covers[number].pk,
-                    body=lesson_body(number, covers[number].pk),
-                )
-            )
-        # Django cannot bulk_create a multi-table child; insert the lesson rows for pages that
-        # already exist the way Model.save() does, in batches.
-        fields = LessonPage._meta.local_concrete_fields
-        for start in range(0, len(lessons), 500):
-            LessonPage._base_manager._insert(lessons[start : start + 500], fields=fields)
-        for parent in subcategories:
-            Page.objects.filter(pk=parent.pk).update(numchild=children.get(parent.pk, 0))
-    backend = get_search_backend()
-    lesson_pages = list(LessonPage.objects.filter(pk__in=[page.pk for page in pages]))
-    for start in range(0, len(lesson_pages), 500):
-        backend.add_bulk(LessonPage, lesson_pages[start : start + 500])
-    return {"home": home, "subcategories": subcategories, "lessons": lesson_pages}
+            # A 304 raises; wrong statuses are counted in the runs.
+            with contextlib.suppress(urllib.error.HTTPError):
+                urllib.request.urlopen(request, timeout=60).read()  # noqa: S310
 
 
-# --- measuring ---------------------------------------------------------------------------------
-
-
-def stock_urlconf() -> str:
-    """An URLconf serving Wagtail's unmodified pages endpoint at /stock/v2/ beside Toto's."""
-    from wagtail.api.v2.router import WagtailAPIRouter
-    from wagtail.api.v2.views import PagesAPIViewSet
-
-    from core import api
-
-    class StockPagesAPIViewSet(PagesAPIViewSet):
-        # Same public access and listing fields (no body) as Toto's endpoint; Wagtail's own
-        # queries, filters and error handling.
-        authentication_classes = api.PagesAPIViewSet.authentication_classes
-        permission_classes = api.PagesAPIViewSet.permission_classes
-        detail_only_fields = api.PagesAPIViewSet.detail_only_fields
-
-    router = WagtailAPIRouter("stockapi")
-    router.register_endpoint("pages", StockPagesAPIViewSet)
-    module = types.ModuleType("bench_stock_urls")
-    module.urlpatterns = [path("stock/v2/", router.urls), path("", include(settings.ROOT_URLCONF))]
-    sys.modules[module.__name__] = module
-    return module.__name__
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
-
-
-def measure(client: Client, urls: list[str], requests: int) -> dict:
-    """Median and p95 milliseconds over `requests` calls cycling through `urls`, and queries."""
-    for url in urls[:3]:  # warm caches (site root paths, renditions, connections)
-        client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(urls[0])
-    # Read now: the next request resets the connection's query log.
-    query_count = len(queries.captured_queries)
-    times = []
-    for number in range(requests):
-        url = urls[number % len(urls)]
-        started = time.perf_counter()
-        client.get(url)
-        times.append((time.perf_counter() - started) * 1000)
-    return {
-        "status": response.status_code,
-        "queries": query_count,
-        "median": statistics.median(times),
-        "p95": percentile(times, 0.95),
-        "bytes": len(response.content),
+def measure(wrk, args, rows, servers, scratch, database_name):
+    ceiling_row = Row("ceiling", "trivial view (ceiling)", [("bench/trivial/", {})])
+    ceiling = Result(ceiling_row, "cached")
+    results = {(row.key, target): Result(row, target) for row in rows for target in row.targets}
+    server_of = {
+        "stock": servers["uncached"],
+        "uncached": servers["uncached"],
+        "cached": servers["cached"],
     }
 
+    say("Counting queries per request (in-process, same database)")
+    for (key, target), result in results.items():
+        row = result.row
+        url, headers = row.requests[0]
+        status, result.queries = count_queries(
+            api_prefix(target) + url, headers, cached=target == "cached"
+        )
+        expected = row.stock_expected if target == "stock" else row.expected
+        if status not in expected and not (key == "conditional" and status == 200):
+            sys.exit(f"{api_prefix(target)}{url} answered {status}")
+    say("Warming up every request on its server")
+    for result in results.values():
+        warm(server_of[result.target], result.row, result.target)
+    warm(servers["cached"], ceiling_row, "cached")
 
-def scenarios(curriculum: dict) -> list[tuple[str, list[str]]]:
-    lessons = curriculum["lessons"]
-    sample = random.Random(1).sample(lessons, min(50, len(lessons)))  # noqa: S311
-    subcategory = curriculum["subcategories"][0]
-    typed = "?type=lessons.LessonPage"
-    rows = []
-    for prefix, label in (("/api/v2/pages/", ""), ("/stock/v2/pages/", "stock: ")):
-        rows += [
-            (f"{label}lessons fields=* limit=20", [f"{prefix}{typed}&fields=*&limit=20"]),
-            (f"{label}lessons fields=* limit=100", [f"{prefix}{typed}&fields=*&limit=100"]),
-        ]
-    rows += [
-        ("lessons default fields limit=20", [f"/api/v2/pages/{typed}&limit=20"]),
-        (
-            "lessons difficulty+cefr filter, ordered",
-            [
-                f"/api/v2/pages/{typed}&fields=*&difficulty=intermediate&cefr_level=B1"
-                "&order=-first_published_at&limit=20"
-            ],
-        ),
-        (
-            "lessons of a subcategory limit=100",
-            [f"/api/v2/pages/{typed}&fields=*&child_of={subcategory.pk}&limit=100"],
-        ),
-        ("categories fields=*", ["/api/v2/pages/?type=lessons.CategoryPage&fields=*"]),
-        ("lesson detail (body, images)", [f"/api/v2/pages/{page.pk}/" for page in sample]),
-        (
-            "find by html_path (302)",
-            [f"/api/v2/pages/find/?html_path={page.url_path[len('/home') :]}" for page in sample],
-        ),
-        (
-            f"search common word ({COMMON_WORD}) limit=20",
-            [f"/api/v2/pages/{typed}&fields=*&search={COMMON_WORD}&limit=20"],
-        ),
-        (
-            f"search rare word ({RARE_WORD})",
-            [f"/api/v2/pages/{typed}&fields=*&search={RARE_WORD}"],
-        ),
-        ("healthz", ["/healthz"]),
-        ("readyz (db + redis + s3 write)", ["/readyz"]),
-    ]
-    return rows
-
-
-def storages_with_custom_domain() -> dict | None:
-    """The same S3 bucket, with URLs formatted from AWS_S3_CUSTOM_DOMAIN instead of botocore.
-
-    Without a custom domain django-storages asks botocore to build every file URL (a presigned
-    URL without a signature), which costs about a millisecond each; listings carry three
-    renditions per lesson. `host/bucket` as the domain gives the same path-style URLs.
-    """
-    storage = settings.STORAGES["default"]
-    options = storage.get("OPTIONS", {})
-    if storage["BACKEND"] != "storages.backends.s3.S3Storage" or options.get("custom_domain"):
-        return None
-    endpoint = urlsplit(options["endpoint_url"] or "https://s3.amazonaws.com")
-    return {
-        **settings.STORAGES,
-        "default": {
-            **storage,
-            "OPTIONS": {
-                **options,
-                "custom_domain": f"{endpoint.netloc}/{options['bucket_name']}",
-                "url_protocol": f"{endpoint.scheme}:",
-            },
-        },
+    files = {
+        key: write_requests(result.row, result.target, scratch) for key, result in results.items()
     }
+    ceiling_file = scratch / "ceiling.tsv"
+    ceiling_file.write_text("/api/bench/trivial/\n")
+    runs_total = args.rounds * (1 + len(results))
+    done = 0
+    for round_number in range(args.rounds):
+        for row in [None, *rows]:
+            targets = (
+                [None]
+                if row is None
+                else row.targets[round_number % len(row.targets) :]
+                + row.targets[: round_number % len(row.targets)]
+            )
+            for target in targets:
+                server = servers["cached"] if target is None else server_of[target]
+                cpu_pids = server.worker_pids() + service_pids(database_name)
+                if row is None:
+                    run = wrk_run(wrk, server.base, ceiling_file, args, cpu_pids)
+                    ceiling.runs.append(run)
+                    label = "trivial view (ceiling)"
+                else:
+                    run = wrk_run(wrk, server.base, files[(row.key, target)], args, cpu_pids)
+                    results[(row.key, target)].runs.append(run)
+                    label = f"{row.label} · {target}"
+                done += 1
+                bad = sum(
+                    count
+                    for status, count in run.statuses.items()
+                    if not (200 <= int(status) < 300 or (row and row.key == "conditional"))
+                )
+                say(
+                    f"  [{done:>3}/{runs_total}] round {round_number + 1}: {label:<52} "
+                    f"{run.rps:>8.0f} req/s  p50 {run.p50_ms:6.1f} ms"
+                    + (f"  ({bad} unexpected)" if bad else "")
+                )
+    return [summarise(result) for result in results.values()], summarise(ceiling)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--lessons", type=int, default=1000, help="lessons to build (1000)")
-    parser.add_argument("--requests", type=int, default=50, help="timed requests per row (50)")
-    args = parser.parse_args()
-
-    database = settings.DATABASES["default"]
-    print(
-        f"Toto API bench: Django {django.get_version()}, database {connection.vendor}, "
-        f"cache {settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}, "
-        f"storage {settings.STORAGES['default']['BACKEND'].rsplit('.', 1)[-1]}"
-    )
-    if connection.vendor != "postgresql":
-        print("  (not PostgreSQL: run it with `make bench` for numbers that mean something)")
-
-    old_name = database["NAME"]
-    if connection.vendor != "sqlite":
-        # Its own name, so that it never clobbers the test database pytest may be reusing.
-        database["TEST"]["NAME"] = f"test_{old_name}_bench"
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+def write_results(args, summaries: list[dict], ceiling: dict) -> None:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
     try:
-        ensure_bucket()
-        started = time.perf_counter()
-        curriculum = build_curriculum(args.lessons)
-        cache.clear()
-        print(
-            f"Built {len(curriculum['lessons'])} lessons in "
-            f"{len(curriculum['subcategories'])} subcategories, each with its own cover image, "
-            f"in {time.perf_counter() - started:.1f} s; {args.requests} requests per row.\n"
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+    except OSError:
+        commit = ""
+    stock = {s["row"]: s for s in summaries if s["target"] == "stock"}
+    for summary in summaries:
+        base = stock.get(summary["row"])
+        summary["ratio_stock"] = (
+            round(summary["rps"] / base["rps"], 2)
+            if base and summary is not base and base["rps"]
+            else None
         )
-        client = Client()
-        header = f"{'request':<44} {'status':>6} {'queries':>7} {'median ms':>10} {'p95 ms':>8}"
-        print(header)
-        print("-" * len(header))
-        rows = [(label, urls, {}) for label, urls in scenarios(curriculum)]
-        custom_domain = storages_with_custom_domain()
-        if custom_domain:
-            typed = "/api/v2/pages/?type=lessons.LessonPage&fields=*"
-            rows += [
-                (f"S3 custom domain: lessons {limit}", [f"{typed}&limit={limit}"], custom_domain)
-                for limit in (20, 100)
-            ]
-        with override_settings(ROOT_URLCONF=stock_urlconf()):
-            for label, urls, storages in rows:
-                with override_settings(**({"STORAGES": storages} if storages else {})):
-                    result = measure(client, urls, args.requests)
-                print(
-                    f"{label:<44} {result['status']:>6} {result['queries']:>7} "
-                    f"{result['median']:>10.1f} {result['p95']:>8.1f}"
-                )
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+        summary["ratio_ceiling"] = (
+            round(summary["rps"] / ceiling["rps"], 2) if ceiling["rps"] else None
+        )
+    document = {
+        "when": stamp,
+        "commit": commit,
+        "lessons": args.lessons,
+        "settings": {
+            "workers": args.workers,
+            "connections": args.connections,
+            "threads": args.threads,
+            "duration_s": args.duration,
+            "rounds": args.rounds,
+            "cpus": os.cpu_count(),
+        },
+        "ceiling": ceiling,
+        "rows": summaries,
+    }
+    path = RESULTS / f"{stamp}-{args.lessons}.json"
+    path.write_text(json.dumps(document, indent=2) + "\n")
+    (RESULTS / f"latest-{args.lessons}.json").write_text(json.dumps(document, indent=2) + "\n")
+    say(f"Results: {path.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
