@@ -78,6 +78,23 @@ def search(fields: list[str]):
     return method
 
 
+class ListingOrderingFilter(django_filters.OrderingFilter):
+    """`order=`: a price is sorted within its currency (currency first: amounts in different
+    currencies are never compared), and the id breaks ties so pages never overlap."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        ordering = []
+        for param in value:
+            field = self.get_ordering_value(param)
+            name = field.lstrip("-")
+            if name.endswith("_amount"):
+                ordering.append(name.replace("_amount", "_currency"))
+            ordering.append(field)
+        return qs.order_by(*ordering, "pk")
+
+
 class ListingFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", max_length=200, label="Free-text search")
     search_fields: list[str] = []
@@ -90,7 +107,7 @@ class InstitutionFilter(ListingFilterSet):
     country = CodeFilter(codes=COUNTRIES, what="country", label="ISO 3166-1 alpha-2 code")
     city = django_filters.CharFilter(field_name="city", lookup_expr="iexact")
     kind = django_filters.ChoiceFilter(choices=Institution.Kind.choices)
-    order = django_filters.OrderingFilter(
+    order = ListingOrderingFilter(
         fields=(("name", "name"), ("city", "city"), ("created_at", "created")),
     )
     search_fields = ["name", "city", "description", "accreditation"]
@@ -115,7 +132,7 @@ class ProgramFilter(ListingFilterSet):
         field_name="tuition_amount", lookup_expr="lte", **PRICE_DECIMAL
     )
     starts_after = django_filters.DateFilter(method="filter_starts_after")
-    order = django_filters.OrderingFilter(
+    order = ListingOrderingFilter(
         fields=(
             ("title", "title"),
             ("duration_weeks", "duration"),
@@ -146,7 +163,7 @@ class HomestayFilter(ListingFilterSet):
         field_name="price_per_week_amount", lookup_expr="lte", **PRICE_DECIMAL
     )
     available_from = django_filters.DateFilter(method="filter_available_from")
-    order = django_filters.OrderingFilter(
+    order = ListingOrderingFilter(
         fields=(("title", "title"), ("price_per_week_amount", "price"), ("created_at", "created")),
     )
     search_fields = ["title", "city", "description"]

@@ -128,10 +128,6 @@ class ListingViewSet(SnippetViewSet):
     # Search the listings with the database (they are not in the search index).
     search_backend_name = None
 
-    @property
-    def permission_policy(self):
-        return listing_policy(self.model)
-
     def get_edit_handler(self):
         return ObjectList(self.model.panels, base_form_class=ListingAdminForm).bind_to_model(
             self.model

@@ -177,6 +177,23 @@ def test_homestay_filters_city_max_price_and_available_from(api_client):
     assert ids(api_client.get(f"{API}/homestays/?available_from=2028-01-01")) == []
 
 
+def test_ordering_by_price_sorts_within_each_currency(api_client):
+    gbp_dear = ProgramFactory(tuition_amount=Decimal("5000.00"), tuition_currency="GBP")
+    eur = ProgramFactory(tuition_amount=Decimal("7000.00"), tuition_currency="EUR")
+    gbp_cheap = ProgramFactory(tuition_amount=Decimal("1000.00"), tuition_currency="GBP")
+
+    assert ids(api_client.get(f"{API}/programs/?order=price")) == [
+        eur.pk,
+        gbp_cheap.pk,
+        gbp_dear.pk,
+    ]
+    assert ids(api_client.get(f"{API}/programs/?order=-price")) == [
+        eur.pk,
+        gbp_dear.pk,
+        gbp_cheap.pk,
+    ]
+
+
 def test_ordering(api_client):
     b = InstitutionFactory(name="B school")
     a = InstitutionFactory(name="A school")

@@ -57,9 +57,10 @@ def test_an_admin_sees_them_too(make_member, reported):
 def test_other_roles_cannot_reach_the_moderation_screens(make_member, reported, role):
     client = admin_client(make_member, role, f"{role}@example.com")
     rude, _fine = reported
-    # Without admin access Wagtail sends the member to its login page; a content creator has
-    # admin access but not the moderation permission: back to the dashboard.
-    expected = "/admin/" if role == Role.CONTENT_CREATOR else "/admin/login/"
+    # Without admin access Wagtail sends the member to its login page; a content creator (and
+    # an institution, for its study-abroad listings) has admin access but not the moderation
+    # permission: back to the dashboard.
+    expected = "/admin/" if role in (Role.CONTENT_CREATOR, Role.INSTITUTION) else "/admin/login/"
     for url in (INDEX, f"{INDEX}inspect/{rude.pk}/", f"{INDEX}delete/{rude.pk}/"):
         response = client.get(url)
         assert response.status_code == 302, url
