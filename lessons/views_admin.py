@@ -274,7 +274,9 @@ def _lesson_choices():
     """The lessons with voice answers waiting, with how many: the per-lesson queues."""
     pending = (
         ExerciseAttempt.objects.filter(
-            block_type=VOICE, status=ExerciseAttempt.Status.AWAITING_REVIEW
+            block_type=VOICE,
+            status=ExerciseAttempt.Status.AWAITING_REVIEW,
+            learner__is_active=True,
         )
         .values("lesson_translation_key")
         .annotate(waiting=Count("pk"), title=Max("lesson_title"))
@@ -310,9 +312,12 @@ class VoiceReviewIndexView(IndexView):
 
     def get_base_queryset(self):
         attempts = _voice_attempts()
-        # The queue: unless a status is chosen, only answers waiting for a teacher.
+        # The queue: unless a status is chosen, only answers waiting for a teacher, from
+        # members who still have an account (a closed account's recordings are gone).
         if "status" not in self.request.GET:
-            attempts = attempts.filter(status=ExerciseAttempt.Status.AWAITING_REVIEW)
+            attempts = attempts.filter(
+                status=ExerciseAttempt.Status.AWAITING_REVIEW, learner__is_active=True
+            )
         return attempts
 
 

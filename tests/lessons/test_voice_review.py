@@ -218,6 +218,15 @@ def test_the_queue_shows_voice_answers_waiting_for_review(teacher, queue):
     assert f'href="{INDEX}edit/{queue["waiting"].pk}/"' in html  # each row opens its review
 
 
+def test_answers_of_closed_accounts_leave_the_queue(teacher, queue):
+    from members.services import member_deactivate
+
+    member_deactivate(user=queue["elsewhere"].learner)
+    html = admin_client(teacher).get(INDEX).content.decode()
+    assert "WAITING-ONE" in html
+    assert "WAITING-OTHER-LESSON" not in html
+
+
 def test_the_queue_goes_lesson_by_lesson(teacher, queue):
     key = queue["waiting"].lesson_translation_key
     response = admin_client(teacher).get(INDEX, {"lesson": str(key)})
