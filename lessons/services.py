@@ -287,6 +287,16 @@ def recording_delete(*, recording: Recording) -> None:
     recording.delete()
 
 
+def recordings_unused_delete(*, older_than: datetime.timedelta) -> int:
+    """Delete recordings that no attempt names and that are older than `older_than`, files
+    included: uploads an app never used in an answer (`manage.py recordings_prune`)."""
+    cutoff = timezone.now() - older_than
+    _total, per_model = Recording.objects.filter(
+        created_at__lt=cutoff, attempts__isnull=True
+    ).delete()
+    return per_model.get(Recording._meta.label, 0)
+
+
 def learner_recordings_delete(*, learner: User) -> int:
     """Delete every recording of a learner, files included (when the account is closed)."""
     _total, per_model = Recording.objects.filter(learner=learner).delete()

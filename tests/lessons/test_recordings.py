@@ -398,3 +398,33 @@ def test_a_local_link_stops_working_once_the_recording_is_deleted(
         learner_client.delete(f"{URL}{body['id']}/")
     assert client.get(body["url"]).status_code == 404
     assert list(local_storage.iterdir()) == []
+
+
+def test_recordings_no_answer_uses_are_pruned_after_a_day(
+    learner_client, exercise_lesson, django_capture_on_commit_callbacks
+):
+    import datetime
+    import io
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    used, old_unused, fresh_unused = (
+        upload(learner_client, audio.wav(seconds=0.5)).json()["id"] for _ in range(3)
+    )
+    learner_client.post(
+        f"/api/v1/lessons/{exercise_lesson.pk}/attempts/",
+        {"block_id": "voice", "answer": {"transcript": "", "recording": used}},
+        format="json",
+    )
+    two_days_ago = timezone.now() - datetime.timedelta(days=2)
+    Recording.objects.filter(pk__in=[used, old_unused]).update(created_at=two_days_ago)
+    old_name = Recording.objects.get(pk=old_unused).file.name
+
+    output = io.StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("recordings_prune", stdout=output)
+
+    assert "Deleted 1 unused recording(s)" in output.getvalue()
+    assert set(Recording.objects.values_list("pk", flat=True)) == {used, fresh_unused}
+    assert old_name not in stored_files()
