@@ -103,10 +103,10 @@ def test_threads_are_one_level_deep(learner_client, other_client, exercise_lesso
 @pytest.mark.parametrize(
     ("text", "stored"),
     [
-        ("<script>alert('x')</script>Nice", "alert('x')Nice"),
+        ("<script>alert('x')</script>Nice", "Nice"),
         ('<img src=x onerror="alert(1)">ok', "ok"),
         ("<b>bold</b> and <a href='javascript:x'>link</a>", "bold and link"),
-        ("<<b>script>alert(1)<</b>/script>", "alert(1)"),
+        ("<<b>script>alert(1)<</b>/script>ok", "ok"),
         ("I <3 English & 2 < 3", "I <3 English & 2 < 3"),
         ("line one\r\n\r\n\r\n\r\nline   two", "line one\n\nline two"),
     ],
