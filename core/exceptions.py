@@ -19,6 +19,7 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, JsonResponse
+from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
 from rest_framework.views import exception_handler as drf_exception_handler
 from wagtail.api.v2.utils import BadRequestError
@@ -40,13 +41,15 @@ CODE_BY_STATUS = {
     503: "service_unavailable",
 }
 NON_FIELD_ERRORS = "non_field_errors"
+# The largest id a database column holds (a signed 64-bit integer, BigAutoField).
+ID_MAX = 2**63 - 1
 
 
 class InvalidParameter(exceptions.APIException):
     """A query parameter the endpoint cannot use (unknown filter, bad limit, unknown type)."""
 
     status_code = status.HTTP_400_BAD_REQUEST
-    default_detail = "A query parameter is not valid."
+    default_detail = _("A query parameter is not valid.")
     default_code = "invalid_parameter"
 
     def __init__(self, detail=None, code=None, errors: dict[str, list[str]] | None = None):
@@ -58,13 +61,13 @@ class BadRequest(exceptions.APIException):
     """A request a service refused for a reason of its own (its `code` says which)."""
 
     status_code = status.HTTP_400_BAD_REQUEST
-    default_detail = "The request cannot be carried out."
+    default_detail = _("The request cannot be carried out.")
     default_code = "bad_request"
 
 
 class ServiceUnavailable(exceptions.APIException):
     status_code = status.HTTP_503_SERVICE_UNAVAILABLE
-    default_detail = "A service Toto depends on is not answering; try again shortly."
+    default_detail = _("A service Toto depends on is not answering; try again shortly.")
     default_code = "service_unavailable"
 
 
@@ -155,7 +158,7 @@ def _first_message(errors: dict[str, list[str]]) -> str:
     for name, messages in errors.items():
         if messages:
             return messages[0] if name == NON_FIELD_ERRORS else f"{name}: {messages[0]}"
-    return "Invalid input."
+    return str(_("Invalid input."))
 
 
 # Codes of libraries that mean one of the contract's codes.
@@ -191,6 +194,10 @@ def api_exception_handler(exc: Exception, context: dict):
         exc = exceptions.NotFound(str(exc) or None)
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied(str(exc) or None)
+    elif isinstance(exc, OverflowError) and "SQLite" in str(exc):
+        # An id beyond 64 bits (`?lesson=99999999999999999999`): no row has it. PostgreSQL
+        # finds none; SQLite (`make run`) cannot even bind it.
+        exc = exceptions.NotFound()
     elif (service := unavailable_service(exc)) is not None:
         logger.error("%s unavailable: answered 503", service, exc_info=exc)
         exc = ServiceUnavailable()

@@ -13,6 +13,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
+from core.exceptions import ID_MAX
 from core.visibility import page_visible_get
 from lessons.models import LessonPage
 from lessons.models.learning import (
@@ -49,6 +50,8 @@ def lesson_visible_get(*, request: HttpRequest, page_id: int) -> LessonPage:
 
 def lesson_translation_key_of(*, page_id: int) -> uuid.UUID | None:
     """The translation key of any lesson page, live or not."""
+    if not 0 < page_id <= ID_MAX:
+        return None  # no such page (SQLite cannot even look an id beyond 64 bits up)
     return LessonPage.objects.filter(pk=page_id).values_list("translation_key", flat=True).first()
 
 
