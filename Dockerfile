@@ -59,12 +59,14 @@ COPY --from=builder /opt/venv /opt/venv
 WORKDIR /app
 COPY . /app
 
-# Static files are collected at build time; production settings insist on these three
-# variables, so the build step gets throwaway values that never reach the running image.
-RUN SECRET_KEY=collectstatic-only \
-    DATABASE_URL=sqlite:////tmp/collectstatic.sqlite3 \
-    ALLOWED_HOSTS=localhost \
-    python manage.py collectstatic --no-input --verbosity 0 \
+# Static files are collected and the translation catalogs compiled at build time; production
+# settings insist on these three variables, so the build steps get throwaway values that never
+# reach the running image.
+RUN export SECRET_KEY=collectstatic-only \
+        DATABASE_URL=sqlite:////tmp/collectstatic.sqlite3 \
+        ALLOWED_HOSTS=localhost \
+    && python manage.py collectstatic --no-input --verbosity 0 \
+    && python manage.py compile_catalogs --force --verbosity 0 \
     && chmod 0755 /app/scripts/docker-entrypoint.sh \
     && mkdir -p /app/media /app/private_media/recordings \
     && chown -R toto:toto /app/media /app/private_media

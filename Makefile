@@ -6,7 +6,7 @@ PORT ?= 8000
 SERVICES_DIR ?= /tmp/toto-services-dev
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test faults e2e lint format bench soak services-up services-down clean image-smoke client-check
+.PHONY: help install run test faults e2e lint format bench soak services-up services-down clean image-smoke client-check messages
 
 help: ## Show this help
 	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -87,6 +87,10 @@ services-up: install ## Start PostgreSQL, Redis and S3 for local work; prints th
 
 services-down: ## Stop the services started by services-up
 	scripts/services.sh down $(SERVICES_DIR)
+
+messages: install ## Update the translation catalogs of core, members and abroad (needs GNU gettext), then compile them
+	for app in core members abroad; do (cd $$app && ../$(BIN)/python ../manage.py makemessages --all --no-obsolete) || exit 1; done
+	$(BIN)/python manage.py compile_catalogs
 
 image-smoke: ## Build the image with podman and check it serves /healthz, /readyz and the API
 	scripts/container-smoke.sh

@@ -3,6 +3,7 @@
 `LIST_LIMIT_MAX`) and `offset`, and the same 400s for values it cannot use."""
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.response import Response
 
@@ -19,10 +20,12 @@ def list_limit_max() -> int:
 
 def _non_negative_int(raw: str, name: str) -> int:
     if not raw.isascii() or not raw.isdigit():
-        raise InvalidParameter(f"{name} must be a positive integer")
+        raise InvalidParameter(_("%(name)s must be a positive integer") % {"name": name})
     value = int(raw)
     if value > MAX_OFFSET:
-        raise InvalidParameter(f"{name} cannot be higher than {MAX_OFFSET}")
+        raise InvalidParameter(
+            _("%(name)s cannot be higher than %(max)d") % {"name": name, "max": MAX_OFFSET}
+        )
     return value
 
 
@@ -39,7 +42,10 @@ class EnvelopePagination(LimitOffsetPagination):
             return self.default_limit
         limit = _non_negative_int(raw, "limit")
         if limit > self.max_limit:
-            raise InvalidParameter(f"limit cannot be higher than {self.max_limit}")
+            raise InvalidParameter(
+                _("%(name)s cannot be higher than %(max)d")
+                % {"name": "limit", "max": self.max_limit}
+            )
         return limit
 
     def get_offset(self, request) -> int:

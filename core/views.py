@@ -3,6 +3,7 @@
 import sys
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from django.views import csrf, defaults
 
 from core.exceptions import (
@@ -18,7 +19,7 @@ from core.exceptions import (
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """`CSRF_FAILURE_VIEW`: JSON under `/api/`, Django's page elsewhere."""
     if is_api_request(request):
-        detail = "CSRF verification failed; API clients authenticate with a bearer token."
+        detail = _("CSRF verification failed; API clients authenticate with a bearer token.")
         return json_error(403, detail, "csrf_failed")
     return csrf.csrf_failure(request, reason)
 
@@ -37,7 +38,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
             str(ServiceUnavailable.default_detail),
         )
     else:
-        status_code, code, detail = 500, "server_error", "A server error occurred."
+        status_code, code, detail = 500, "server_error", _("A server error occurred.")
     if is_api_request(request):
         return json_error(status_code, detail, code)
     if is_allauth_request(request):

@@ -8,13 +8,20 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils import translation
 
+from members.languages import member_mail_language
 from members.tokens import SESSION_DATA_KEY, sign_in_session_end, sign_in_sessions_end_for_user
 
 logger = logging.getLogger(__name__)
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """Every sign-in mail in its reader's language (`member_mail_language`)."""
+        with translation.override(member_mail_language(email=email, user=context.get("user"))):
+            super().send_mail(template_prefix, email, context)
+
     def logout(self, request: HttpRequest) -> None:
         sid = request.session.get(SESSION_DATA_KEY)
         super().logout(request)

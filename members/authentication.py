@@ -7,6 +7,7 @@ from rest_framework_simplejwt.authentication import JWTAuthentication
 from rest_framework_simplejwt.exceptions import AuthenticationFailed, InvalidToken
 from rest_framework_simplejwt.settings import api_settings
 
+from core.locales import language_activate
 from members.models import SignInSession
 from members.tokens import SESSION_CLAIM
 
@@ -18,6 +19,15 @@ class SessionBoundJWTAuthentication(JWTAuthentication):
     request, in the same query that checks the session; nothing in the token but the user id
     and the session id is trusted.
     """
+
+    def authenticate(self, request):
+        result = super().authenticate(request)
+        if result is not None:
+            # The member's own language, rather than the request's Accept-Language, for the
+            # messages of the rest of this request.
+            profile = getattr(result[0], "profile", None)
+            language_activate(request, getattr(profile, "language_preference", None))
+        return result
 
     def get_user(self, validated_token):
         user_id = validated_token.get(api_settings.USER_ID_CLAIM)

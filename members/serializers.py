@@ -3,10 +3,10 @@
 import datetime
 import zoneinfo
 
-from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.locales import content_language_codes
 from core.text import plain_text
 from members.avatars import AVATAR_FIELDS, DecodedAvatar, avatar_decode
 from members.models import Profile, RoleRequest, User
@@ -46,9 +46,8 @@ class AvatarField(serializers.Field):
 
 
 class ProfileSerializer(serializers.ModelSerializer):
-    language_preference = serializers.ChoiceField(
-        choices=[code for code, _name in settings.LANGUAGES], required=False
-    )
+    # The content languages (CONTENT_LANGUAGES): of lessons, mails and API messages.
+    language_preference = serializers.ChoiceField(choices=content_language_codes(), required=False)
 
     class Meta:
         model = Profile

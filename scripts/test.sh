@@ -12,6 +12,7 @@ scripts/services.sh up "$services_dir"
 source "$services_dir/env"
 
 export DJANGO_SETTINGS_MODULE=toto_site.settings.test
+.venv/bin/python manage.py compile_catalogs --verbosity 0
 .venv/bin/python manage.py check --fail-level WARNING
 .venv/bin/python manage.py makemigrations --check --dry-run
 .venv/bin/pytest "$@"

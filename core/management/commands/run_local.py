@@ -1,8 +1,9 @@
 """`manage.py run_local`: what `make run` does, in one process.
 
-Applies the migrations, loads the demo curriculum (its missing parts and renditions), makes sure
-the local admin exists, then serves with Django's development server. Starting Django once for
-all four steps instead of once per command is most of what makes a warm start quick.
+Compiles the translation catalogs that changed, applies the migrations, loads the demo
+curriculum (its missing parts and renditions), makes sure the local admin exists, then serves
+with Django's development server. Starting Django once for all the steps instead of once per
+command is most of what makes a warm start quick.
 
 With autoreload, runserver re-runs this command in a child process (marked by RUN_MAIN=true)
 and again after each code change; only the first process does the set-up.
@@ -67,6 +68,8 @@ class Command(BaseCommand):
 
     def setup(self, out: TextIO, *, verbosity: int, reset_admin_password: bool) -> None:
         started = time.monotonic()
+        self.step("Compiling the translation catalogs")
+        call_command("compile_catalogs", verbosity=verbosity, stdout=out)
         self.step("Applying migrations")
         call_command("migrate", interactive=False, verbosity=verbosity, stdout=out)
         self.step("Loading the demo content")
