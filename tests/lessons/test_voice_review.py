@@ -1,5 +1,8 @@
 """Teachers review voice answers: the service (XP, re-review, who may) and the admin queue."""
 
+import re
+from urllib.parse import urlsplit
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
@@ -267,6 +270,13 @@ def test_a_teacher_plays_the_recording_and_reviews_in_the_admin(teacher, queue, 
     html = page.content.decode()
     assert "<audio controls" in html
     assert "X-Amz-Signature" in html  # a short-lived signed URL of the private storage
+    # The admin's Content-Security-Policy lets the page play it from there.
+    src = re.search(r'<audio controls[^>]* src="([^"]+)"', html)[1]
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(src.replace("&amp;", "&")))
+    policy = page.headers.get("Content-Security-Policy", "")
+    if policy:  # once the admins' policy is switched on in settings (core.csp)
+        media_src = next(p for p in policy.split(";") if p.strip().startswith("media-src"))
+        assert origin in media_src.split(), (origin, media_src)
     assert "Say what you do every morning." in html
     assert "WAITING-ONE" in html
 
