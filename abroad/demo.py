@@ -25,6 +25,7 @@ from PIL import Image, ImageDraw, ImageFont
 from wagtail.images import get_image_model
 
 from abroad import services
+from abroad.demo_translations import demo_translations
 from abroad.models import (
     Homestay,
     HomestayAvailability,
@@ -383,6 +384,7 @@ def _institution(spec: InstitutionSpec, owner: User) -> Institution:
     )
     photo = _photo(spec.name, spec.city, spec.colour, house=False)
     institution.photos = [InstitutionPhoto(image=photo, caption=f"{spec.name}, {spec.city}")]
+    institution.translations = demo_translations(institution)
     _publish(institution)
     for program_spec in spec.programs:
         program = Program(
@@ -400,6 +402,7 @@ def _institution(spec: InstitutionSpec, owner: User) -> Institution:
             ProgramIntake(start_date=_date(start), sort_order=index)
             for index, start in enumerate(program_spec.intakes)
         ]
+        program.translations = demo_translations(program)
         _publish(program)
     return institution
 
@@ -428,6 +431,7 @@ def _homestay(spec: HomestaySpec, owner: User) -> Homestay:
     ]
     photo = _photo(spec.title, spec.city, spec.colour, house=True)
     homestay.photos = [HomestayPhoto(image=photo, caption=spec.title)]
+    homestay.translations = demo_translations(homestay)
     _publish(homestay)
     return homestay
 

@@ -30,7 +30,8 @@ def application_status_mail_send(*, application: Application) -> None:
     language = getattr(profile, "language_preference", None) or settings.LANGUAGE_CODE
     with translation.override(language):
         context = {
-            "listing": str(application.target),
+            # The listing's title in the learner's language, where it is translated.
+            "listing": application.target.text_in("title", language),
             "kind": application.target._meta.verbose_name,
             "status": application.get_status_display().lower(),
             "accepted": application.status == Application.Status.ACCEPTED,

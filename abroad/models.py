@@ -10,9 +10,11 @@ Private fields (a homestay's address and contact) are not moderated: they are no
 change to them applies at once and is never taken from a revision (`with_content_json` keeps
 the row's values), so approving an older draft cannot bring back an old address.
 
-Translations: the fields named in `translatable_fields` hold English text; the API reads them
-through one place (`abroad.serializers.listing_text`), where translated values can be looked up
-later, falling back to English field by field.
+Translations: the fields named in `translatable_fields` hold English text; each listing may
+carry one translation per learner language (`translations`: `InstitutionTranslation`…, edited
+in the listing's own form and approved with it, as public text is). A translation leaves a
+field blank to show the English one: `Listing.text_in` falls back field by field, and the API
+reads every translatable field through it (`abroad.serializers.listing_text`).
 """
 
 from decimal import Decimal
@@ -34,12 +36,19 @@ from wagtail.models import (
 )
 
 from abroad.codes import COUNTRY_CHOICES, CURRENCY_CHOICES
+from core.locales import translation_language_choices
 
 MONEY_MAX_DIGITS = 10
 MONEY_DECIMAL_PLACES = 2
 MIN_PRICE = Decimal("0.01")
 LANGUAGE_CODE_VALIDATOR = RegexValidator(
     r"^[a-z]{2}$", _("Use a two-letter ISO 639-1 language code such as en.")
+)
+
+
+TRANSLATIONS_HELP = _(
+    "The text in the learners' languages, one translation per language. A field left blank "
+    "shows the English text."
 )
 
 
@@ -85,6 +94,16 @@ class Listing(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Clus
 
     class Meta:
         abstract = True
+
+    def text_in(self, field: str, language: str | None) -> str:
+        """A translatable field in `language`: its translation's text, or the English one when
+        there is no translation or it leaves that field blank. Reads `translations` as loaded
+        (the API prefetches them for a whole page of listings)."""
+        if language and language != settings.LANGUAGE_CODE:
+            for translation in self.translations.all():
+                if translation.language == language:
+                    return getattr(translation, field) or getattr(self, field)
+        return getattr(self, field)
 
     def with_content_json(self, content):
         obj = super().with_content_json(content)
@@ -147,6 +166,7 @@ class Institution(Listing):
         FieldPanel("description"),
         FieldPanel("accreditation"),
         InlinePanel("photos", label=_("Photos")),
+        InlinePanel("translations", label=_("Translations"), help_text=TRANSLATIONS_HELP),
     ]
 
     class Meta:
@@ -202,6 +222,7 @@ class Program(Listing):
         InlinePanel("intakes", label=_("Intakes (start dates)"), min_num=1),
         FieldPanel("requirements"),
         FieldPanel("description"),
+        InlinePanel("translations", label=_("Translations"), help_text=TRANSLATIONS_HELP),
     ]
 
     class Meta:
@@ -307,6 +328,7 @@ class Homestay(Listing):
         FieldPanel("house_rules"),
         InlinePanel("availability", label=_("Available")),
         InlinePanel("photos", label=_("Photos")),
+        InlinePanel("translations", label=_("Translations"), help_text=TRANSLATIONS_HELP),
         MultiFieldPanel(
             [
                 FieldPanel("address"),
@@ -377,6 +399,72 @@ class InstitutionPhoto(ListingPhoto):
 
 class HomestayPhoto(ListingPhoto):
     homestay = ParentalKey(Homestay, on_delete=models.CASCADE, related_name="photos")
+
+
+# --- Translations ---------------------------------------------------------------------------
+
+
+class ListingTranslation(Orderable):
+    """A listing's public text in one learner language; a blank field shows the English one."""
+
+    language = models.CharField(_("language"), max_length=10, choices=translation_language_choices)
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.get_language_display()
+
+
+class InstitutionTranslation(ListingTranslation):
+    institution = ParentalKey(Institution, on_delete=models.CASCADE, related_name="translations")
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    description = models.TextField(_("description"), max_length=5000, blank=True)
+    accreditation = models.CharField(_("accreditation"), max_length=300, blank=True)
+
+    panels = [FieldPanel("language"), FieldPanel("name"), FieldPanel("description")]
+    panels += [FieldPanel("accreditation")]
+
+    class Meta(ListingTranslation.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["institution", "language"], name="abroad_institution_one_translation"
+            )
+        ]
+
+
+class ProgramTranslation(ListingTranslation):
+    program = ParentalKey(Program, on_delete=models.CASCADE, related_name="translations")
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    requirements = models.TextField(_("requirements"), max_length=3000, blank=True)
+    description = models.TextField(_("description"), max_length=5000, blank=True)
+
+    panels = [FieldPanel("language"), FieldPanel("title"), FieldPanel("requirements")]
+    panels += [FieldPanel("description")]
+
+    class Meta(ListingTranslation.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program", "language"], name="abroad_program_one_translation"
+            )
+        ]
+
+
+class HomestayTranslation(ListingTranslation):
+    homestay = ParentalKey(Homestay, on_delete=models.CASCADE, related_name="translations")
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    description = models.TextField(_("description"), max_length=5000, blank=True)
+    house_rules = models.TextField(_("house rules"), max_length=3000, blank=True)
+
+    panels = [FieldPanel("language"), FieldPanel("title"), FieldPanel("description")]
+    panels += [FieldPanel("house_rules")]
+
+    class Meta(ListingTranslation.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["homestay", "language"], name="abroad_homestay_one_translation"
+            )
+        ]
 
 
 # --- Applications ---------------------------------------------------------------------------

@@ -41,16 +41,17 @@ def _photos(model: type) -> Prefetch:
     )
 
 
+# Every listing's translations come along (one query per page of listings): `?locale=`.
 def institution_queryset() -> QuerySet[Institution]:
-    return Institution.objects.prefetch_related(_photos(InstitutionPhoto))
+    return Institution.objects.prefetch_related(_photos(InstitutionPhoto), "translations")
 
 
 def program_queryset() -> QuerySet[Program]:
-    return Program.objects.select_related("institution").prefetch_related("intakes")
+    return Program.objects.select_related("institution").prefetch_related("intakes", "translations")
 
 
 def homestay_queryset() -> QuerySet[Homestay]:
-    return Homestay.objects.prefetch_related("availability", _photos(HomestayPhoto))
+    return Homestay.objects.prefetch_related("availability", _photos(HomestayPhoto), "translations")
 
 
 QUERYSETS = {

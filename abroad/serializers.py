@@ -37,12 +37,9 @@ PHOTO_RENDITIONS = COVER_RENDITIONS
 
 
 def listing_text(listing: Listing, field: str, locale: str | None) -> str:
-    """The text of a translatable field in `locale`.
-
-    Listings are written in English today; this is the one place where a translation will be
-    looked up, falling back to English field by field.
-    """
-    return getattr(listing, field)
+    """The text of a translatable field in `locale` (`?locale=`): its translation, or the
+    English text where the translation leaves the field blank or there is none."""
+    return listing.text_in(field, locale)
 
 
 # --- Building blocks ------------------------------------------------------------------------

@@ -30,6 +30,7 @@ def institution_form(**fields) -> dict:
             "description": "",
             "accreditation": "",
             "photos": inline_formset([]),
+            "translations": inline_formset([]),
             **fields,
         }
     )
@@ -203,6 +204,7 @@ def homestay_form(**fields) -> dict:
             "house_rules": "",
             "availability": inline_formset([]),
             "photos": inline_formset([]),
+            "translations": inline_formset([]),
             "address": "5 Crescent, Bath",
             "contact_name": "Jo",
             "contact_email": "",
