@@ -4,6 +4,7 @@ Each block owns its API shape (`get_api_representation`): media blocks send abso
 the exercise blocks (`lessons.exercises`) send only what a learner may see.
 """
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
@@ -11,10 +12,15 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from core.media import (
     BLOCK_IMAGE_RENDITIONS,
+    BLOCK_IMAGE_SCHEMA,
+    DOCUMENT_SCHEMA,
     document_representation,
     image_representation,
     request_from,
 )
+from core.schema_blocks import block_value_schema, stream_block_schema, struct_block_schema
+from core.schema_types import nullable, obj
+from lessons.embeds import EMBED_FIELDS_SCHEMA, video_embed
 from lessons.exercises import (
     DragDropBlock,
     ExerciseBlock,
@@ -32,11 +38,16 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "su
 class HeadingBlock(blocks.StructBlock):
     """A section heading inside a lesson."""
 
-    text = blocks.CharBlock(max_length=200)
-    size = blocks.ChoiceBlock(choices=[("h2", "Section"), ("h3", "Subsection")], default="h2")
+    text = blocks.CharBlock(label=_("Text"), max_length=200)
+    size = blocks.ChoiceBlock(
+        label=_("Size"),
+        choices=[("h2", _("Section")), ("h3", _("Subsection"))],
+        default="h2",
+    )
 
     class Meta:
         icon = "title"
+        label = _("Heading")
 
 
 class ParagraphBlock(blocks.RichTextBlock):
@@ -45,19 +56,24 @@ class ParagraphBlock(blocks.RichTextBlock):
 
     class Meta:
         icon = "pilcrow"
+        label = _("Paragraph")
 
 
 class LessonImageBlock(blocks.StructBlock):
     """An illustration with alt text for screen readers and an optional caption."""
 
-    image = ImageChooserBlock()
+    image = ImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
-        required=False, max_length=255, help_text="Describe the image; defaults to its title."
+        label=_("Alt text"),
+        required=False,
+        max_length=255,
+        help_text=_("Describe the image; defaults to its title."),
     )
-    caption = blocks.CharBlock(required=False, max_length=255)
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=255)
 
     class Meta:
         icon = "image"
+        label = _("Image")
 
     def get_api_representation(self, value, context=None):
         image = value["image"]
@@ -66,16 +82,23 @@ class LessonImageBlock(blocks.StructBlock):
         )
         return {"image": representation, "caption": value["caption"]}
 
+    def api_schema(self) -> dict:
+        """`image` is null when the image was deleted; `alt` is the block's alt text, else the
+        image's own."""
+        caption = block_value_schema(self.child_blocks["caption"])
+        return obj({"image": nullable(BLOCK_IMAGE_SCHEMA), "caption": caption})
+
 
 class AudioBlock(blocks.StructBlock):
     """A sound file (uploaded as a document) with an optional transcript."""
 
-    audio = DocumentChooserBlock()
-    title = blocks.CharBlock(required=False, max_length=200)
-    transcript = blocks.TextBlock(required=False)
+    audio = DocumentChooserBlock(label=_("Sound file"))
+    title = blocks.CharBlock(label=_("Title"), required=False, max_length=200)
+    transcript = blocks.TextBlock(label=_("Transcript"), required=False)
 
     class Meta:
         icon = "media"
+        label = _("Audio")
 
     def get_api_representation(self, value, context=None):
         return {
@@ -84,77 +107,131 @@ class AudioBlock(blocks.StructBlock):
             "transcript": value["transcript"],
         }
 
+    def api_schema(self) -> dict:
+        """`audio` is null when the sound file was deleted."""
+        schema = struct_block_schema(self)
+        schema["properties"]["audio"] = nullable(DOCUMENT_SCHEMA)
+        return schema
+
 
 class VideoBlock(blocks.StructBlock):
-    """A video from an oEmbed provider (YouTube, Vimeo…), sent to the apps as its URL."""
+    """A video from an oEmbed provider (YouTube, Vimeo…).
 
-    video = EmbedBlock(help_text="The page URL of the video, e.g. a YouTube link.")
-    caption = blocks.CharBlock(required=False, max_length=255)
+    The apps get its URL and the embed data to play it (`lessons.embeds`): provider, the
+    player's embed URL, thumbnail, title and aspect ratio, all null when the provider cannot
+    be asked.
+    """
+
+    video = EmbedBlock(
+        label=_("Video"), help_text=_("The page URL of the video, e.g. a YouTube link.")
+    )
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=255)
 
     class Meta:
         icon = "media"
+        label = _("Video")
+
+    def get_api_representation(self, value, context=None):
+        url = value["video"].url if value["video"] else ""
+        return {"video": url, "caption": value["caption"], **video_embed(url)}
+
+    def api_schema(self) -> dict:
+        return {
+            "type": "object",
+            "required": ["video", "caption", *EMBED_FIELDS_SCHEMA],
+            "properties": {
+                "video": {
+                    "type": "string",
+                    "format": "uri",
+                    "description": "The video's page URL at its provider, as the editor gave it.",
+                },
+                "caption": {"type": "string", "maxLength": 255},
+                **EMBED_FIELDS_SCHEMA,
+            },
+            "additionalProperties": False,
+        }
 
 
 class VocabularyBlock(blocks.StructBlock):
     """One word or phrase with its pronunciation, meaning and an example sentence."""
 
-    word = blocks.CharBlock(max_length=100)
-    phonetic = blocks.CharBlock(required=False, max_length=100, help_text="IPA, e.g. /ˈwɔːtə/")
+    word = blocks.CharBlock(label=_("Word"), max_length=100)
+    phonetic = blocks.CharBlock(
+        label=_("Phonetic"), required=False, max_length=100, help_text=_("IPA, e.g. /ˈwɔːtə/")
+    )
     part_of_speech = blocks.ChoiceBlock(
+        label=_("Part of speech"),
         required=False,
         choices=[
-            ("noun", "Noun"),
-            ("verb", "Verb"),
-            ("adjective", "Adjective"),
-            ("adverb", "Adverb"),
-            ("pronoun", "Pronoun"),
-            ("preposition", "Preposition"),
-            ("conjunction", "Conjunction"),
-            ("interjection", "Interjection"),
-            ("phrase", "Phrase"),
-            ("phrasal_verb", "Phrasal verb"),
-            ("idiom", "Idiom"),
+            ("noun", _("Noun")),
+            ("verb", _("Verb")),
+            ("adjective", _("Adjective")),
+            ("adverb", _("Adverb")),
+            ("pronoun", _("Pronoun")),
+            ("preposition", _("Preposition")),
+            ("conjunction", _("Conjunction")),
+            ("interjection", _("Interjection")),
+            ("phrase", _("Phrase")),
+            ("phrasal_verb", _("Phrasal verb")),
+            ("idiom", _("Idiom")),
         ],
     )
-    meaning = blocks.TextBlock()
-    example = blocks.TextBlock(required=False)
-    audio = DocumentChooserBlock(required=False)
+    meaning = blocks.TextBlock(label=_("Meaning"))
+    example = blocks.TextBlock(label=_("Example"), required=False)
+    audio = DocumentChooserBlock(label=_("Pronunciation"), required=False)
 
     class Meta:
         icon = "openquote"
+        label = _("Vocabulary")
 
     def get_api_representation(self, value, context=None):
         representation = super().get_api_representation(value, context)
         representation["audio"] = document_representation(value["audio"], request_from(context))
         return representation
 
+    def api_schema(self) -> dict:
+        schema = struct_block_schema(self)
+        schema["properties"]["audio"] = nullable(DOCUMENT_SCHEMA)
+        return schema
+
 
 class DialogueLineBlock(blocks.StructBlock):
-    speaker = blocks.CharBlock(max_length=60)
-    line = blocks.TextBlock()
+    speaker = blocks.CharBlock(label=_("Speaker"), max_length=60)
+    line = blocks.TextBlock(label=_("Line"))
+
+    class Meta:
+        label = _("Line")
+        label_format = "{speaker}: {line}"
 
 
 class DialogueBlock(blocks.StructBlock):
     """A conversation, line by line."""
 
-    title = blocks.CharBlock(required=False, max_length=200)
-    lines = blocks.ListBlock(DialogueLineBlock(), min_num=2)
+    title = blocks.CharBlock(label=_("Title"), required=False, max_length=200)
+    lines = blocks.ListBlock(DialogueLineBlock(), label=_("Lines"), min_num=2)
 
     class Meta:
         icon = "group"
+        label = _("Dialogue")
 
 
 class TipBlock(blocks.StructBlock):
     """A highlighted note: a tip, a common mistake or a cultural remark."""
 
     kind = blocks.ChoiceBlock(
-        choices=[("tip", "Tip"), ("warning", "Common mistake"), ("culture", "Culture note")],
+        label=_("Kind"),
+        choices=[
+            ("tip", _("Tip")),
+            ("warning", _("Common mistake")),
+            ("culture", _("Culture note")),
+        ],
         default="tip",
     )
-    text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+    text = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
 
     class Meta:
         icon = "help"
+        label = _("Tip")
 
 
 class LessonBodyBlock(blocks.StreamBlock):
@@ -185,6 +262,9 @@ class LessonBodyBlock(blocks.StreamBlock):
             }
             for child in value
         ]
+
+    def api_schema(self) -> dict:
+        return stream_block_schema(self)  # Wagtail's shape: only the children's context differs
 
 
 def exercise_blocks() -> dict[str, ExerciseBlock]:

@@ -8,7 +8,8 @@ about itself:
   wrong grade. It returns the answer as it is kept with the attempt.
 - `grade`: the score and the feedback.
 - `answer_schema` / `feedback_schema`: the OpenAPI description of the two, which the learner
-  schema builds from these classes.
+  schema builds from these classes; `public_schema`: that of the public shape, for the content
+  schema (`api_schema()`) and the attempt's `exercise` snapshot.
 
 Adding an exercise type is one class here, its entry in `LessonBodyBlock`, and its tests.
 Answers are kept out of the search index too, so searching for an answer cannot find its lesson.
@@ -20,6 +21,7 @@ from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from lessons.grading import (
@@ -86,6 +88,7 @@ class ExerciseBlock(blocks.StructBlock):
     is_exercise = True
     answer_schema: ClassVar[dict] = {}
     feedback_schema: ClassVar[dict] = {}
+    public_schema: ClassVar[dict] = {}
 
     def public_representation(self, value, block_id: str) -> dict:
         raise NotImplementedError
@@ -98,6 +101,10 @@ class ExerciseBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         return self.public_representation(value, _block_id(context))
+
+    def api_schema(self) -> dict:
+        """The content API's schema of the block's value (core.schema_blocks)."""
+        return self.public_schema
 
     def get_searchable_content(self, value):
         texts = []
@@ -113,8 +120,16 @@ class ExerciseBlock(blocks.StructBlock):
 
 
 class ChoiceOptionBlock(blocks.StructBlock):
-    text = blocks.CharBlock(max_length=255)
-    is_correct = blocks.BooleanBlock(required=False)
+    text = blocks.CharBlock(label=_("Text"), max_length=255)
+    is_correct = blocks.BooleanBlock(label=_("Correct"), required=False)
+
+    class Meta:
+        label = _("Option")
+        # Collapsed, an option still says whether it is a correct one ("goes · correct: Yes").
+        label_format = _("{text} · correct: {is_correct}")
+
+
+EMPTY_OPTION = {"text": "", "is_correct": False}
 
 
 class MultipleChoiceBlock(ExerciseBlock):
@@ -125,13 +140,45 @@ class MultipleChoiceBlock(ExerciseBlock):
     feedback says which picks were right and how many correct options were missed, never which.
     """
 
-    question = blocks.TextBlock()
-    options = blocks.ListBlock(ChoiceOptionBlock(), min_num=2, max_num=10)
-    allow_multiple = blocks.BooleanBlock(
-        required=False, help_text="Learners may choose several options; all correct ones count."
+    question = blocks.TextBlock(label=_("Question"))
+    # A new exercise starts with the two options it needs at least, empty.
+    options = blocks.ListBlock(
+        ChoiceOptionBlock(),
+        label=_("Options"),
+        min_num=2,
+        max_num=10,
+        default=[EMPTY_OPTION, EMPTY_OPTION],
     )
-    explanation = blocks.TextBlock(required=False, help_text="Shown after the learner answers.")
+    allow_multiple = blocks.BooleanBlock(
+        label=_("Allow multiple"),
+        required=False,
+        help_text=_("Learners may choose several options; all correct ones count."),
+    )
+    explanation = blocks.TextBlock(
+        label=_("Explanation"),
+        required=False,
+        help_text=_("Shown after the learner answers."),
+    )
 
+    public_schema = {
+        "type": "object",
+        "required": ["question", "options", "allow_multiple"],
+        "properties": {
+            "question": {"type": "string"},
+            "options": {
+                "type": "array",
+                "items": {"type": "string"},
+                "minItems": 2,
+                "maxItems": 10,
+                "description": "Referred to by index, 0-based.",
+            },
+            "allow_multiple": {
+                "type": "boolean",
+                "description": "Several options may be right, and chosen; else exactly one is.",
+            },
+        },
+        "additionalProperties": False,
+    }
     answer_schema = {
         "type": "array",
         "items": {"type": "integer", "minimum": 0},
@@ -154,6 +201,7 @@ class MultipleChoiceBlock(ExerciseBlock):
 
     class Meta:
         icon = "list-ul"
+        label = _("Multiple choice")
 
     def clean(self, value):
         value = super().clean(value)
@@ -162,12 +210,12 @@ class MultipleChoiceBlock(ExerciseBlock):
         # Case matters: pronunciation options mark stress with capitals (PHO-to-graph).
         texts = [option["text"].strip() for option in options]
         if len(set(texts)) != len(texts):
-            raise field_error(options="Two options have the same text.")
+            raise field_error(options=_("Two options have the same text."))
         if not correct:
-            raise field_error(options="Mark at least one option as correct.")
+            raise field_error(options=_("Mark at least one option as correct."))
         if len(correct) > 1 and not value["allow_multiple"]:
             raise field_error(
-                options="Only one option may be correct unless 'allow multiple' is ticked."
+                options=_("Only one option may be correct unless 'allow multiple' is ticked.")
             )
         return value
 
@@ -204,8 +252,16 @@ class MultipleChoiceBlock(ExerciseBlock):
 
 class GapBlock(blocks.StructBlock):
     accepted_answers = blocks.ListBlock(
-        blocks.CharBlock(max_length=100), min_num=1, help_text="Every answer that counts as right."
+        # The editor adds the gap's number: "Accepted answer for gap 2" (lessons/editor.css).
+        blocks.CharBlock(label=_("Accepted answer for gap"), max_length=100),
+        label=_("Accepted answers"),
+        min_num=1,
+        help_text=_("Every answer that counts as right."),
+        form_classname="toto-gap-answers",
     )
+
+    class Meta:
+        label = _("Gap")
 
 
 class FillBlankBlock(ExerciseBlock):
@@ -216,13 +272,40 @@ class FillBlankBlock(ExerciseBlock):
     share of gaps right; the feedback says which gaps were right.
     """
 
-    text = blocks.TextBlock(help_text="Write each gap as {1}, {2}… in order.")
-    gaps = blocks.ListBlock(GapBlock(), min_num=1, help_text="Gap 1 first, then gap 2, and so on.")
-    case_sensitive = blocks.BooleanBlock(
-        required=False, help_text="Count 'london' as wrong when 'London' is expected."
+    text = blocks.TextBlock(label=_("Text"), help_text=_("Write each gap as {1}, {2}… in order."))
+    # The editor numbers the gaps (lessons/static/lessons/editor.css): gap 1 first, then 2…
+    gaps = blocks.ListBlock(
+        GapBlock(),
+        label=_("Gaps"),
+        min_num=1,
+        # A new exercise starts with gap 1 and a row for its first accepted answer.
+        default=[{"accepted_answers": [""]}],
+        help_text=_("Gap 1 first, then gap 2, and so on."),
+        form_classname="toto-gaps",
     )
-    explanation = blocks.TextBlock(required=False, help_text="Shown after the learner answers.")
+    case_sensitive = blocks.BooleanBlock(
+        label=_("Case sensitive"),
+        required=False,
+        help_text=_("Count 'london' as wrong when 'London' is expected."),
+    )
+    explanation = blocks.TextBlock(
+        label=_("Explanation"),
+        required=False,
+        help_text=_("Shown after the learner answers."),
+    )
 
+    public_schema = {
+        "type": "object",
+        "required": ["text", "gap_count"],
+        "properties": {
+            "text": {
+                "type": "string",
+                "description": "Plain text with the gaps written {1}, {2}… in reading order.",
+            },
+            "gap_count": {"type": "integer", "minimum": 1},
+        },
+        "additionalProperties": False,
+    }
     answer_schema = {
         "type": "array",
         "items": {"type": "string", "maxLength": GAP_ANSWER_MAX_LENGTH},
@@ -243,22 +326,26 @@ class FillBlankBlock(ExerciseBlock):
 
     class Meta:
         icon = "edit"
+        label = _("Fill in the blank")
 
     def clean(self, value):
         value = super().clean(value)
         numbers = gap_numbers(value["text"])
         expected = list(range(1, len(numbers) + 1))
         if not numbers:
-            raise field_error(text="Write at least one gap as {1}.")
+            raise field_error(text=_("Write at least one gap as {1}."))
         if numbers != expected:
             raise field_error(
-                text="Number the gaps {1}, {2}, {3}… in order, each once "
-                f"(found {', '.join(f'{{{n}}}' for n in numbers)})."
+                text=_("Number the gaps {1}, {2}, {3}… in order, each once (found %(found)s).")
+                % {"found": ", ".join(f"{{{n}}}" for n in numbers)}
             )
         if len(value["gaps"]) != len(numbers):
             raise field_error(
-                gaps=f"The text has {len(numbers)} gap(s) but {len(value['gaps'])} "
-                "answer set(s) are given: give one per gap."
+                gaps=_(
+                    "The text has %(gaps)d gap(s) but %(sets)d answer set(s) are given: "
+                    "give one per gap."
+                )
+                % {"gaps": len(numbers), "sets": len(value["gaps"])}
             )
         return value
 
@@ -306,13 +393,27 @@ class VoiceResponseBlock(ExerciseBlock):
     `{"status": "reviewed", "comment": ...}`.
     """
 
-    prompt = blocks.TextBlock()
-    expected_phrase = blocks.CharBlock(max_length=255)
+    prompt = blocks.TextBlock(label=_("Prompt"))
+    expected_phrase = blocks.CharBlock(label=_("Expected phrase"), max_length=255)
     show_expected_phrase = blocks.BooleanBlock(
-        required=False, help_text="Show the phrase to the learner (e.g. a repeat-after-me task)."
+        label=_("Show expected phrase"),
+        required=False,
+        help_text=_("Show the phrase to the learner (e.g. a repeat-after-me task)."),
     )
-    explanation = blocks.TextBlock(required=False)
+    explanation = blocks.TextBlock(label=_("Explanation"), required=False)
 
+    public_schema = {
+        "type": "object",
+        "required": ["prompt"],
+        "properties": {
+            "prompt": {"type": "string", "description": "What to say."},
+            "expected_phrase": {
+                "type": "string",
+                "description": "Only when the editor chose to show it (repeat after me).",
+            },
+        },
+        "additionalProperties": False,
+    }
     answer_schema = {
         "type": "object",
         "properties": {
@@ -336,6 +437,7 @@ class VoiceResponseBlock(ExerciseBlock):
 
     class Meta:
         icon = "media"
+        label = _("Voice response")
 
     def public_representation(self, value, block_id):
         representation = {"prompt": value["prompt"]}
@@ -382,10 +484,16 @@ class VoiceResponseBlock(ExerciseBlock):
 
 
 class DragItemBlock(blocks.StructBlock):
-    text = blocks.CharBlock(max_length=200)
+    text = blocks.CharBlock(label=_("Text"), max_length=200)
     match = blocks.CharBlock(
-        required=False, max_length=200, help_text="Match mode only: the target this item goes to."
+        label=_("Match"),
+        required=False,
+        max_length=200,
+        help_text=_("Match mode only: the target this item goes to."),
     )
+
+    class Meta:
+        label = _("Item")
 
 
 class DragDropBlock(ExerciseBlock):
@@ -400,11 +508,34 @@ class DragDropBlock(ExerciseBlock):
     the score is the share of items matched right (unplaced items count as wrong).
     """
 
-    mode = blocks.ChoiceBlock(choices=[("order", "Put in order"), ("match", "Match pairs")])
-    instruction = blocks.CharBlock(required=False, max_length=255)
-    items = blocks.ListBlock(DragItemBlock(), min_num=2, max_num=20)
-    explanation = blocks.TextBlock(required=False)
+    mode = blocks.ChoiceBlock(
+        label=_("Mode"), choices=[("order", _("Put in order")), ("match", _("Match pairs"))]
+    )
+    instruction = blocks.CharBlock(label=_("Instruction"), required=False, max_length=255)
+    items = blocks.ListBlock(DragItemBlock(), label=_("Items"), min_num=2, max_num=20)
+    explanation = blocks.TextBlock(label=_("Explanation"), required=False)
 
+    public_schema = {
+        "type": "object",
+        "required": ["mode", "instruction", "items"],
+        "properties": {
+            "mode": {"type": "string", "enum": ["order", "match"]},
+            "instruction": {"type": "string", "description": "May be empty."},
+            "items": {
+                "type": "array",
+                "items": {"type": "string"},
+                "minItems": 2,
+                "maxItems": 20,
+                "description": "In a keyed order that gives nothing away; answer with indexes.",
+            },
+            "targets": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "Match mode only: the distinct targets, in a keyed order.",
+            },
+        },
+        "additionalProperties": False,
+    }
     answer_schema = {
         "oneOf": [
             {
@@ -444,18 +575,19 @@ class DragDropBlock(ExerciseBlock):
 
     class Meta:
         icon = "order"
+        label = _("Drag and drop")
 
     def clean(self, value):
         value = super().clean(value)
         items = value["items"]
         texts = [item["text"].strip() for item in items]
         if len(set(texts)) != len(texts):
-            raise field_error(items="Every item needs a different text.")
+            raise field_error(items=_("Every item needs a different text."))
         if value["mode"] == "match":
             if any(not item["match"].strip() for item in items):
-                raise field_error(items="In match mode every item needs its target.")
+                raise field_error(items=_("In match mode every item needs its target."))
         elif any(item["match"].strip() for item in items):
-            raise field_error(items="Targets are only used in match mode; clear them.")
+            raise field_error(items=_("Targets are only used in match mode; clear them."))
         return value
 
     @staticmethod

@@ -256,20 +256,36 @@ class Comment(models.Model):
         VISIBLE = "visible", _("Visible")
         HIDDEN = "hidden", _("Hidden by a moderator")
 
-    lesson = models.ForeignKey("lessons.LessonPage", on_delete=models.CASCADE, related_name="+")
+    lesson = models.ForeignKey(
+        "lessons.LessonPage",
+        verbose_name=_("lesson"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_comments"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.CASCADE,
+        related_name="lesson_comments",
     )
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+        "self",
+        verbose_name=_("reply to"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="replies",
     )
-    text = models.TextField(max_length=COMMENT_MAX_LENGTH)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.VISIBLE)
-    created_at = models.DateTimeField(default=timezone.now)
-    edited_at = models.DateTimeField(null=True, blank=True)
-    moderated_at = models.DateTimeField(null=True, blank=True)
+    text = models.TextField(_("text"), max_length=COMMENT_MAX_LENGTH)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.VISIBLE
+    )
+    created_at = models.DateTimeField(_("written"), default=timezone.now)
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+    moderated_at = models.DateTimeField(_("moderated"), null=True, blank=True)
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("moderated by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -277,6 +293,8 @@ class Comment(models.Model):
     )
 
     class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
         ordering = ["-created_at", "-pk"]
         indexes = [
             models.Index(fields=["lesson", "-created_at"], name="lessons_comment_lesson_idx"),
@@ -301,24 +319,36 @@ class CommentReport(models.Model):
         HIDDEN = "hidden", _("Comment hidden")
         DISMISSED = "dismissed", _("Dismissed")
 
-    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
-    reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comment_reports"
+    comment = models.ForeignKey(
+        Comment, verbose_name=_("comment"), on_delete=models.CASCADE, related_name="reports"
     )
-    reason = models.CharField(max_length=10, choices=Reason.choices, default=Reason.OTHER)
-    note = models.TextField(max_length=REPORT_NOTE_MAX_LENGTH, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    resolved_at = models.DateTimeField(null=True, blank=True)
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reporter"),
+        on_delete=models.CASCADE,
+        related_name="comment_reports",
+    )
+    reason = models.CharField(
+        _("reason"), max_length=10, choices=Reason.choices, default=Reason.OTHER
+    )
+    note = models.TextField(_("note"), max_length=REPORT_NOTE_MAX_LENGTH, blank=True)
+    created_at = models.DateTimeField(_("reported"), default=timezone.now)
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
     resolved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("resolved by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    resolution = models.CharField(max_length=10, choices=Resolution.choices, blank=True)
+    resolution = models.CharField(
+        _("resolution"), max_length=10, choices=Resolution.choices, blank=True
+    )
 
     class Meta:
+        verbose_name = _("comment report")
+        verbose_name_plural = _("comment reports")
         constraints = [
             models.UniqueConstraint(
                 fields=["comment", "reporter"], name="lessons_report_one_per_member"

@@ -2,34 +2,38 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.media import COVER_RENDITIONS
+from core.media import COVER_RENDITIONS, image_representation
+from core.pages import AppPageMixin
 from core.serializers import ImageRenditionsField
 from lessons.blocks import LessonBodyBlock
+from lessons.rendering import lesson_body_display
 
 
 class Difficulty(models.TextChoices):
-    BEGINNER = "beginner", "Beginner"
-    INTERMEDIATE = "intermediate", "Intermediate"
-    ADVANCED = "advanced", "Advanced"
+    BEGINNER = "beginner", _("Beginner")
+    INTERMEDIATE = "intermediate", _("Intermediate")
+    ADVANCED = "advanced", _("Advanced")
 
 
 class CEFRLevel(models.TextChoices):
-    A1 = "A1", "A1 · Beginner"
-    A2 = "A2", "A2 · Elementary"
-    B1 = "B1", "B1 · Intermediate"
-    B2 = "B2", "B2 · Upper intermediate"
-    C1 = "C1", "C1 · Advanced"
-    C2 = "C2", "C2 · Proficient"
+    A1 = "A1", _("A1 · Beginner")
+    A2 = "A2", _("A2 · Elementary")
+    B1 = "B1", _("B1 · Intermediate")
+    B2 = "B2", _("B2 · Upper intermediate")
+    C1 = "C1", _("C1 · Advanced")
+    C2 = "C2", _("C2 · Proficient")
 
 
-def cover_image_field(related_name: str) -> models.ForeignKey:
+def cover_image_field(related_name: str, verbose_name) -> models.ForeignKey:
     return models.ForeignKey(
         "wagtailimages.Image",
+        verbose_name=verbose_name,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -37,11 +41,16 @@ def cover_image_field(related_name: str) -> models.ForeignKey:
     )
 
 
-class CurriculumSectionPage(Page):
+class CurriculumSectionPage(AppPageMixin, Page):
     """Shared fields of categories and subcategories: an intro and an image for the menu."""
 
-    intro = models.TextField(blank=True, max_length=1000)
-    image = cover_image_field("+")
+    intro = models.TextField(
+        _("intro"),
+        blank=True,
+        max_length=1000,
+        help_text=_("One or two sentences shown in menus and listings."),
+    )
+    image = cover_image_field("+", _("image"))
 
     content_panels = [*Page.content_panels, "intro", "image"]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
@@ -52,9 +61,24 @@ class CurriculumSectionPage(Page):
     # Listings never need the related image as a separate query per row.
     api_select_related = ["locale", "image"]
     api_prefetch_related = ["image__renditions"]
+    # The admin lists the children in curriculum (tree) order, the order learners see.
+    admin_default_ordering = "ord"
 
     class Meta:
         abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: core.visibility reaches the API modules, which need the models loaded.
+        from core.visibility import pages_visible
+
+        context = super().get_context(request, *args, **kwargs)
+        context["cover"] = image_representation(self.image, request, COVER_RENDITIONS)
+        context["children"] = (
+            pages_visible(request).child_of(self).specific().order_by("path")
+            if self.pk is not None
+            else []
+        )
+        return context
 
 
 class CategoryPage(CurriculumSectionPage):
@@ -62,10 +86,11 @@ class CategoryPage(CurriculumSectionPage):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["lessons.SubcategoryPage"]
+    template = "lessons/category_page.html"
 
     class Meta:
-        verbose_name = "category"
-        verbose_name_plural = "categories"
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
 
 
 class SubcategoryPage(CurriculumSectionPage):
@@ -73,29 +98,41 @@ class SubcategoryPage(CurriculumSectionPage):
 
     parent_page_types = ["lessons.CategoryPage"]
     subpage_types = ["lessons.LessonPage"]
+    template = "lessons/subcategory_page.html"
 
     class Meta:
-        verbose_name = "subcategory"
-        verbose_name_plural = "subcategories"
+        verbose_name = _("subcategory")
+        verbose_name_plural = _("subcategories")
 
 
-class LessonPage(Page):
+class LessonPage(AppPageMixin, Page):
     """One lesson: an intro, its level, and a body of content and exercises."""
 
-    intro = models.TextField(max_length=1000, help_text="One or two sentences shown in listings.")
+    intro = models.TextField(
+        _("intro"), max_length=1000, help_text=_("One or two sentences shown in listings.")
+    )
     difficulty = models.CharField(
-        max_length=12, choices=Difficulty.choices, default=Difficulty.BEGINNER, db_index=True
+        _("difficulty"),
+        max_length=12,
+        choices=Difficulty.choices,
+        default=Difficulty.BEGINNER,
+        db_index=True,
     )
     cefr_level = models.CharField(
-        "CEFR level", max_length=2, choices=CEFRLevel.choices, default=CEFRLevel.A1, db_index=True
+        _("CEFR level"),
+        max_length=2,
+        choices=CEFRLevel.choices,
+        default=CEFRLevel.A1,
+        db_index=True,
     )
     estimated_duration = models.PositiveSmallIntegerField(
-        help_text="Minutes a learner needs for the lesson.",
+        _("estimated duration"),
+        help_text=_("Minutes a learner needs for the lesson."),
         default=10,
         validators=[MinValueValidator(1), MaxValueValidator(600)],
     )
-    cover_image = cover_image_field("+")
-    body = StreamField(LessonBodyBlock(), blank=True)
+    cover_image = cover_image_field("+", _("cover image"))
+    body = StreamField(LessonBodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [
         *Page.content_panels,
@@ -108,6 +145,7 @@ class LessonPage(Page):
     ]
     parent_page_types = ["lessons.SubcategoryPage"]
     subpage_types: list[str] = []
+    template = "lessons/lesson_page.html"
 
     search_fields = [
         *Page.search_fields,
@@ -128,7 +166,8 @@ class LessonPage(Page):
     api_prefetch_related = ["cover_image__renditions"]
 
     class Meta:
-        verbose_name = "lesson"
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(estimated_duration__gte=1),
@@ -140,3 +179,17 @@ class LessonPage(Page):
                 name="lessons_lessonpage_duration_at_most_600",
             ),
         ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["cover"] = image_representation(self.cover_image, request, COVER_RENDITIONS)
+        context["blocks"] = lesson_body_display(
+            self.body, request, show_answers=context["show_answers"]
+        )
+        # The section above: a subcategory, and its category (none for an unsaved page).
+        context["sections"] = (
+            [ancestor.specific for ancestor in self.get_ancestors().filter(depth__gt=2)]
+            if self.path
+            else []
+        )
+        return context
