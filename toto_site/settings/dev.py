@@ -9,14 +9,15 @@ DEBUG = env.bool("DEBUG", default=True)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["*"])
 
 # The learner app under development (APP_URL, and the usual local dev servers: a web app on
-# port 3000, Expo's web build on 8081) may call the API from a browser.
-_app_origin = "{0.scheme}://{0.netloc}".format(urlsplit(APP_URL))
+# port 3000, Expo's web build on 8081) may call the API from a browser. APP_URL may be empty
+# (no app: Toto renders its pages itself, core.pages).
+_app_origin = "{0.scheme}://{0.netloc}".format(urlsplit(APP_URL)) if APP_URL else None
 CORS_ALLOWED_ORIGINS = env.list(
     "CORS_ALLOWED_ORIGINS",
     default=list(
         dict.fromkeys(
             [
-                _app_origin,
+                *([_app_origin] if _app_origin else []),
                 "http://localhost:3000",
                 "http://127.0.0.1:3000",
                 "http://localhost:8081",
