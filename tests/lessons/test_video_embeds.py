@@ -10,18 +10,9 @@ import requests
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
-from lessons.blocks import VideoBlock
 from tests.lessons import builders
 
-pytestmark = [
-    pytest.mark.django_db,
-    # VideoBlock's embed fields land with lessons/blocks.py, which another change of that file
-    # carries; until then these tests have nothing to test.
-    pytest.mark.skipif(
-        "get_api_representation" not in vars(VideoBlock),
-        reason="VideoBlock does not send embed fields yet",
-    ),
-]
+pytestmark = pytest.mark.django_db
 
 VIDEO_URL = "https://www.youtube.com/watch?v=eCLEYJSReLI"
 OEMBED = {
