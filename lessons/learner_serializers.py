@@ -140,7 +140,7 @@ class AttemptSchema(OpenApiSerializerExtension):
             properties = schema["properties"]
             properties["block_type"] = {"type": "string", "enum": [name], "readOnly": True}
             properties["exercise"] = {
-                **getattr(block, "public_schema", {}),
+                **block.public_schema,
                 "readOnly": True,
                 "description": "The exercise as it was shown (its content API `value`).",
             }
