@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.conf import settings
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
@@ -107,7 +108,8 @@ def test_rich_text_links_are_resolved_to_real_urls(api_client, full_lesson):
     _data, blocks = get_body(api_client, full_lesson)
     html = blocks["paragraph"]["value"]
     assert "linktype" not in html
-    assert 'href="/grammar/tenses/past-simple/"' in html
+    # Page links point at the page in the app, like meta.html_url.
+    assert f'href="{settings.APP_URL}/grammar/tenses/past-simple/"' in html
 
 
 def test_image_block_has_absolute_rendition_urls(api_client, full_lesson):
