@@ -1,13 +1,14 @@
 from allauth.headless import urls as allauth_headless_urls
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import URLResolver, include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from django.urls import URLResolver, include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from toto_site import health
+from home.views import landing
+from toto_site import health, schema
 from toto_site.api import api_router
 
 
@@ -32,6 +33,9 @@ def allauth_urls_without_phone(patterns=None) -> list:
     return kept
 
 
+# Errors outside DRF's views: a database or storage outage is a 503 (core.views.server_error).
+handler500 = "core.views.server_error"
+
 urlpatterns = [
     path("healthz", health.liveness, name="healthz"),
     path("readyz", health.readiness, name="readyz"),
@@ -41,14 +45,34 @@ urlpatterns = [
     path("_allauth/", include((allauth_urls_without_phone(), "headless"))),
     path("api/v2/", api_router.urls),
     path("api/v1/", include("toto_site.api_v1")),
-    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    # Descriptions and docs of the APIs (toto_site/schema.py), all served from here.
+    path("api/schema/", schema.LearnerSchemaView.as_view(), name="schema"),
+    path("api/schema/content/", schema.content_schema_view, name="content-schema"),
+    path("api/docs/", schema.APIDocsView.as_view(), name="api-docs"),
+    path("api/redoc/", schema.RedocView.as_view(url_name="schema"), name="api-redoc"),
+    path(
+        "api/redoc/content/",
+        schema.RedocView.as_view(url_name="content-schema"),
+        name="api-redoc-content",
+    ),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # `make run` serves uploads from MEDIA_ROOT, except documents: those only ever go through
+    # /documents/, which checks the view restrictions of their collection.
+    media_prefix = settings.MEDIA_URL.strip("/")
+    urlpatterns += [
+        re_path(
+            rf"^{media_prefix}/(?!documents/)(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
-# Wagtail's page serving catches everything else, so it comes last.
-urlpatterns += [path("", include(wagtail_urls))]
+# `/` is a landing page (links to the admin, the API docs, the health probe); Wagtail's page
+# serving catches everything else, so it comes last. Page URLs carry their language as a
+# prefix (`/vi/grammar/…`), English none (core.locales).
+urlpatterns += [path("", landing, name="landing")]
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
