@@ -160,21 +160,27 @@ class AppServer:
 
 class PostgresServer:
     """The PostgreSQL server the suite runs on (started by scripts/services.sh), found by its
-    port: its data folder is the working directory of the process listening there."""
+    port among this machine's processes, with the data folder it was started on."""
 
     def __init__(self, port: int) -> None:
         self.port = port
         self.data_dir = self._data_dir()
 
     def _data_dir(self) -> Path:
-        output = subprocess.run(
-            ["ss", "-ltnpH", f"sport = :{self.port}"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        pid = output.split("pid=", 1)[1].split(",", 1)[0]
-        return Path(os.readlink(f"/proc/{pid}/cwd"))
+        # scripts/services.sh starts it as `postgres -D DIR … -p PORT`.
+        port = str(self.port).encode()
+        for proc in Path("/proc").iterdir():
+            try:
+                args = (proc / "cmdline").read_bytes().split(b"\0")
+                if (
+                    proc.name.isdigit()
+                    and Path(args[0].decode()).name == "postgres"
+                    and args[args.index(b"-p") + 1] == port
+                ):
+                    return Path(os.fsdecode(args[args.index(b"-D") + 1]))
+            except (OSError, IndexError, ValueError):
+                continue
+        raise AssertionError(f"no PostgreSQL of this machine listens on port {self.port}")
 
     def restart(self) -> None:
         """A fast restart (sessions cut, committed work kept), waiting until it accepts."""
