@@ -102,6 +102,7 @@ def test_an_editor_writes_previews_and_publishes_a_lesson(
     expect(page.get_by_text("Write at least one gap as {1}.")).to_be_visible()
     assert not LessonPage.objects.filter(title="Where do you live?").exists()
     page.get_by_role("button", name="Go to the first error").click()
+    expect(page.get_by_text("Mark at least one option as correct.")).to_be_in_viewport()
     shot(page, "validation-errors")
 
     body_field(page, "-value-options-0-value-is_correct").check()
