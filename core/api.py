@@ -10,24 +10,49 @@ those into 400s, and answer every error in the API's one shape (`core.exceptions
 Which pages a request sees is `core.visibility.pages_visible`, scoped to the requested site.
 """
 
-from django.conf import settings
+import copy
+import functools
+from collections import defaultdict
+
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.db.models import CharField, QuerySet
+from django.db.models.functions import Cast
+from django.http import Http404, HttpRequest
+from django.urls import path
+from rest_framework.fields import Field, SkipField
 from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.api.v2.filters import FieldsFilter, LocaleFilter
 from wagtail.api.v2.pagination import WagtailPagination
-from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.serializers import DetailUrlField as WagtailDetailUrlField
+from wagtail.api.v2.serializers import PageAliasOfField as WagtailPageAliasOfField
+from wagtail.api.v2.serializers import PageHtmlUrlField as WagtailPageHtmlUrlField
+from wagtail.api.v2.serializers import PageParentField as WagtailPageParentField
+from wagtail.api.v2.serializers import PageSerializer as WagtailPageSerializer
+from wagtail.api.v2.serializers import TagsField, get_serializer_class
+from wagtail.api.v2.utils import (
+    BadRequestError,
+    get_object_detail_url,
+    parse_fields_parameter,
+)
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
-from wagtail.api.validators import SiteFilterValidator
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet as WagtailDocumentsAPIViewSet
+from wagtail.fields import StreamField
 from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, ReferenceIndex, Site
 
+from core.locales import content_language_codes, language_prefix_split
+from core.memo import listing_count, site_for_request, site_roots, under_any
+from core.pages import page_full_url
 from core.pagination import MAX_OFFSET
+from core.preview import page_preview_revision_get
+from core.response_cache import CachedAnswersMixin
+from core.schema_types import array, integer, nullable, obj, string
 from core.visibility import pages_visible
 
-__all__ = ["DocumentsAPIViewSet", "ImagesAPIViewSet", "PagesAPIViewSet"]
+__all__ = ["DocumentsAPIViewSet", "ImagesAPIViewSet", "PagePreviewAPIViewSet", "PagesAPIViewSet"]
 
 SEARCH_OPERATORS = ("and", "or")
 
@@ -37,6 +62,9 @@ class Pagination(WagtailPagination):
         offset = request.GET.get("offset", "0")
         if offset.isdigit() and int(offset) > MAX_OFFSET:
             raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
+        # `total_count`, kept until the content changes (core.memo.listing_count).
+        count = queryset.count
+        queryset.count = lambda: listing_count(request, count)
         return super().paginate_queryset(queryset, request, view)
 
 
@@ -52,19 +80,194 @@ class StrictFieldsFilter(FieldsFilter):
 
 
 class StrictLocaleFilter(LocaleFilter):
-    """`?locale=xx` for a language the site does not have is a bad parameter, not a 404."""
+    """`?locale=xx` for a language Toto does not publish in is a bad parameter, not a 404."""
 
     def filter_queryset(self, request, queryset, view):
         language_code = request.GET.get("locale")
-        if (
-            language_code is not None
-            and not Locale.objects.filter(language_code=language_code).exists()
-        ):
-            known = ", ".join(
-                Locale.objects.order_by("language_code").values_list("language_code", flat=True)
-            )
+        if language_code is not None and language_code not in content_language_codes():
+            known = ", ".join(content_language_codes())
             raise BadRequestError(f"unknown locale '{language_code}' (known: {known})")
         return super().filter_queryset(request, queryset, view)
+
+
+class PageTranslations:
+    """`meta.translations` of the pages of one response, read in one query for all of them.
+
+    A page's translations are the other pages with its `translation_key` that this request
+    may see (live, visible, of this site, in a content language): `[{locale, id, html_url}]`,
+    in the order of `CONTENT_LANGUAGES`. An untranslated page lists none.
+    """
+
+    def __init__(self, request: HttpRequest, visible: QuerySet, pages) -> None:
+        self.request = request
+        self.visible = visible
+        self.pages = pages
+        self._by_key: dict | None = None
+
+    def of(self, page: Page) -> list[dict]:
+        if self._by_key is None:
+            self._by_key = self._load()
+        # Each translation's URL is made when it is listed (never for the page itself).
+        return [
+            {
+                "locale": translation.locale.language_code,
+                "id": translation.pk,
+                "html_url": page_full_url(translation, self.request),
+            }
+            for translation in self._by_key.get(page.translation_key, [])
+            if translation.pk != page.pk
+        ]
+
+    def _load(self) -> dict:
+        keys = {page.translation_key for page in self.pages}
+        if not keys:
+            return {}
+        order = {code: index for index, code in enumerate(content_language_codes())}
+        translations = (
+            self.visible.filter(translation_key__in=keys)
+            .select_related("locale")
+            .only("id", "translation_key", "url_path", "locale__language_code")
+        )
+        by_key = defaultdict(list)
+        for translation in sorted(
+            translations, key=lambda page: order.get(page.locale.language_code, len(order))
+        ):
+            by_key[translation.translation_key].append(translation)
+        return by_key
+
+
+class PageTranslationsField(Field):
+    """`meta.translations`: `[{"locale": "vi", "id": 42, "html_url": "…/vi/…"}]`."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        translations = getattr(self.context["view"], "translations", None)
+        return translations.of(page) if translations is not None else []
+
+    def openapi_schema(self) -> dict:
+        """Its shape in the content API's document (core.content_schema)."""
+        return array(
+            obj(
+                {
+                    "locale": string(enum=content_language_codes()),
+                    "id": integer(),
+                    "html_url": nullable(string(format="uri")),
+                }
+            ),
+            "The same page in its other languages; empty when there is none.",
+        )
+
+
+class PageHtmlUrlField(WagtailPageHtmlUrlField):
+    """`meta.html_url` from `core.pages` for every page, typed listing or not (a plain `Page`
+    row would otherwise get Wagtail's own URL), with the request caching the site roots."""
+
+    def to_representation(self, page):
+        return page_full_url(page, self.context.get("request"))
+
+
+class NestedPageMixin:
+    """`parent` and `alias_of` nest a page in the shape Wagtail gives them, but serialised by
+    Toto's `PageSerializer` (so their `html_url` is the same as everywhere else)."""
+
+    def to_representation(self, value):
+        serializer_class = nested_page_serializer(value.__class__)
+        return serializer_class(context=self.context).to_representation(value)
+
+
+@functools.cache
+def nested_page_serializer(model) -> type:
+    """The serializer of a nested page (`parent`, `alias_of`), made once per page type."""
+    return with_prebuilt_fields(
+        get_serializer_class(
+            model,
+            ["id", "type", "detail_url", "html_url", "title"],
+            meta_fields=["type", "detail_url", "html_url"],
+            base=PageSerializer,
+        )
+    )
+
+
+class PrebuiltFieldsMixin:
+    """DRF builds a model serializer's fields from the model for every serializer it makes
+    (labels, help texts and validators translated each time): a sixth of a lesson's detail.
+    Built once per serializer class here, and copied for each serializer."""
+
+    def get_fields(self):
+        cls = type(self)
+        prebuilt = cls.__dict__.get("_prebuilt_fields")
+        if prebuilt is None:
+            prebuilt = cls._prebuilt_fields = super().get_fields()
+        return copy.deepcopy(prebuilt)
+
+
+def with_prebuilt_fields(serializer_class: type) -> type:
+    return type(serializer_class.__name__, (PrebuiltFieldsMixin, serializer_class), {})
+
+
+class PageParentField(NestedPageMixin, WagtailPageParentField):
+    def get_attribute(self, instance):
+        # The parent if this request may see it, in one query (Wagtail reads it, then asks).
+        parent_path = instance.path[: -instance.steplen]
+        return self.context["base_queryset"].filter(path=parent_path).first()
+
+
+class PageAliasOfField(NestedPageMixin, WagtailPageAliasOfField):
+    pass
+
+
+class DetailUrlField(WagtailDetailUrlField):
+    """`meta.detail_url`, reversed once per page type and answer (Wagtail reverses the URL of
+    every item of a listing), then completed with each page's id."""
+
+    SAMPLE_ID = 987654321987654
+
+    def get_attribute(self, instance):
+        templates = self.context.setdefault("_detail_url_templates", {})
+        model = type(instance)
+        if model not in templates:
+            url = get_object_detail_url(
+                self.context["router"], self.context["request"], model, self.SAMPLE_ID
+            )
+            templates[model] = url.rpartition(str(self.SAMPLE_ID)) if url else None
+        template = templates[model]
+        if template is None:
+            raise SkipField
+        before, _sample, after = template
+        return f"{before}{instance.pk}{after}"
+
+
+class PageSerializer(WagtailPageSerializer):
+    detail_url = DetailUrlField(read_only=True)
+    html_url = PageHtmlUrlField(read_only=True)
+    parent = PageParentField(read_only=True)
+    alias_of = PageAliasOfField(read_only=True)
+    translations = PageTranslationsField(read_only=True)
+
+
+def page_find_by_html_path(queryset: QuerySet, request: HttpRequest, html_path: str):
+    """`find?html_path=`: the page at a page URL's path, its language prefix included
+    (`/vi/ngu-phap/…` routes in the Vietnamese tree; no prefix, or `/en/`, in English).
+    None when nothing visible is there."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    language, path = language_prefix_split(html_path)
+    root = site.root_page
+    if language is not None and language != root.locale.language_code:
+        root = Page.objects.filter(
+            translation_key=root.translation_key, locale__language_code=language
+        ).first()
+        if root is None:
+            return None
+    components = [component for component in path.split("/") if component]
+    try:
+        page, _args, _kwargs = root.specific.route(request, components)
+    except Http404:
+        return None
+    return page if queryset.filter(id=page.id).exists() else None
 
 
 def replace_filters(filter_backends: list, replacements: dict) -> list:
@@ -80,6 +283,74 @@ class PublicContentMixin:
 
     # Authentication is the project's default (REST_FRAMEWORK settings): core names no app.
     permission_classes = [AllowAny]
+
+    def get_renderer_context(self):
+        # Compact JSON. Wagtail indents by four spaces: a third of a lesson's bytes, and only
+        # Python's slow encoder indents (the C one writes compact JSON, five times faster).
+        context = super().get_renderer_context()
+        context["indent"] = None
+        return context
+
+
+@functools.lru_cache(maxsize=512)
+def serializer_class_for(viewset, router, model, fields: str | None, show_details: bool):
+    """The serializer class of one request shape (Wagtail builds a new one per request)."""
+    try:
+        config = parse_fields_parameter(fields) if fields is not None else []
+    except ValueError as error:
+        raise BadRequestError(f"fields error: {error}") from error
+    return with_prebuilt_fields(
+        viewset._get_serializer_class(router, model, config, show_details=show_details)
+    )
+
+
+def with_related_shown(queryset: QuerySet, shown: set[str]) -> QuerySet:
+    """`queryset` with the `api_select_related` / `api_prefetch_related` of its model that the
+    shown fields use: a listing of titles loads no cover image and no rendition."""
+    model = queryset.model
+    related = [*getattr(model, "api_select_related", ())]
+    if "locale" not in related:
+        related.insert(0, "locale")
+    select = [name for name in related if name.split("__")[0] in shown]
+    prefetch = [
+        name for name in getattr(model, "api_prefetch_related", ()) if name.split("__")[0] in shown
+    ]
+    # A lesson body not shown is not read (nor parsed) either.
+    unshown = [
+        field.name
+        for field in model._meta.concrete_fields
+        if isinstance(field, StreamField) and field.name not in shown
+    ]
+    if unshown:
+        queryset = queryset.defer(*unshown)
+    if select:
+        queryset = queryset.select_related(*select)
+    if prefetch:
+        queryset = queryset.prefetch_related(*prefetch)
+    return queryset
+
+
+class MemoisedSerializersMixin:
+    """Serializer classes made once per request shape (fields, page type, listing or detail)."""
+
+    def shown_fields(self, model, *, detail: bool) -> set[str]:
+        """The names of the fields this request's answer shows for `model`."""
+        fields = self.request.GET.get("fields")
+        router = self.request.wagtailapi_router
+        return set(serializer_class_for(type(self), router, model, fields, detail).Meta.fields)
+
+    def get_serializer_class(self):
+        if self.action == "listing_view":
+            model = self.get_queryset().model
+        else:
+            model = type(self.get_object())
+        return serializer_class_for(
+            type(self),
+            self.request.wagtailapi_router,
+            model,
+            self.request.GET.get("fields"),
+            self.action != "listing_view",
+        )
 
 
 class StrictParametersMixin:
@@ -113,7 +384,13 @@ class StrictParametersMixin:
         return APIView.handle_exception(self, exc)
 
 
-class PagesAPIViewSet(PublicContentMixin, StrictParametersMixin, WagtailPagesAPIViewSet):
+class PagesAPIViewSet(
+    CachedAnswersMixin,
+    PublicContentMixin,
+    StrictParametersMixin,
+    MemoisedSerializersMixin,
+    WagtailPagesAPIViewSet,
+):
     """Wagtail's pages endpoint, with lesson bodies in detail only and listings kept cheap.
 
     A lesson body can hold dozens of blocks and images, so listings (cards, menus) leave it out
@@ -124,47 +401,197 @@ class PagesAPIViewSet(PublicContentMixin, StrictParametersMixin, WagtailPagesAPI
 
     filter_backends = replace_filters(WagtailPagesAPIViewSet.filter_backends, STRICT_FILTERS)
     detail_only_fields = [*WagtailPagesAPIViewSet.detail_only_fields, "body"]
+    answers_per_page = True  # core.response_cache: a detail shows one page
+    base_serializer_class = PageSerializer
+    meta_fields = [*WagtailPagesAPIViewSet.meta_fields, "translations"]
+    listing_default_fields = [*WagtailPagesAPIViewSet.listing_default_fields, "translations"]
 
     def get_base_queryset(self):
         # Wagtail builds this several times per request (queryset, filters, serializer
         # context), each time re-reading every view restriction and the site's translations.
         if getattr(self, "_base_queryset", None) is None:
-            self._base_queryset = self._site_scoped(pages_visible(self.request))
+            # A language taken out of CONTENT_LANGUAGES keeps its pages, unpublished here.
+            visible = pages_visible(self.request).filter(
+                locale__in=Locale.objects.filter(language_code__in=content_language_codes())
+            )
+            self._base_queryset = self._site_scoped(visible)
         return self._base_queryset.all()
+
+    def get_serializer(self, *args, **kwargs):
+        # The translations of every page about to be serialised, read in one query when the
+        # first `meta.translations` is asked for (never, with `fields=-translations`).
+        instance = args[0] if args else kwargs.get("instance")
+        pages = instance if kwargs.get("many") else [instance]
+        self.translations = PageTranslations(
+            self.request, self.get_base_queryset(), pages if instance is not None else []
+        )
+        return super().get_serializer(*args, **kwargs)
+
+    def find_object(self, queryset, request):
+        if "html_path" in request.GET:
+            return page_find_by_html_path(queryset, request, request.GET["html_path"])
+        return super().find_object(queryset, request)
 
     def _site_scoped(self, queryset):
         """The pages of the requested site (`?site=`, else the request's host) and of its
         translations; none when no site matches, as in Wagtail."""
         try:
-            site = SiteFilterValidator(site=self.request.GET.get("site"), request=self.request)
-            site = site.site_obj
+            site = site_for_request(self.request, self.request.GET.get("site"))
         except Http404 as error:
             raise BadRequestError("site doesn't exist") from error
         except ValueError as error:
             raise BadRequestError(str(error)) from error
         if site is None:
             return queryset.none()
-        scoped = queryset.descendant_of(site.root_page, inclusive=True)
-        if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-            for translation in site.root_page.get_translations():
-                scoped |= queryset.descendant_of(translation, inclusive=True)
-        return scoped
+        return queryset.filter(under_any(queryset, site_roots(self.request, site)))
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.action != "listing_view":
+            return queryset  # a detail loads its page itself (get_object)
+        return with_related_shown(queryset, self.shown_fields(queryset.model, detail=False))
+
+    def get_object(self):
+        # The page in two queries (its type among the pages this request sees, then its row
+        # with what its fields show), where Wagtail reads the base row and then the specific.
+        if (
+            self.action == "detail_view"
+            and not hasattr(self, "_cached_object")
+            and "search" not in self.request.GET
+        ):
+            queryset = self.filter_queryset(self.get_queryset())
+            lookup = self.kwargs[self.lookup_url_kwarg or self.lookup_field]
+            content_type = queryset.filter(pk=lookup).values_list("content_type", flat=True)
+            content_type = content_type.first()
+            if content_type is None:
+                raise Http404("No Page matches the given query.")
+            model = ContentType.objects.get_for_id(content_type).model_class() or Page
+            specific = with_related_shown(
+                model._default_manager.all(), self.shown_fields(model, detail=True)
+            )
+            self._cached_object = specific.get(pk=lookup)
+        return super().get_object()
+
+
+def media_in_use(request, model) -> QuerySet:
+    """Ids (as text, the reference index's type) of the `model` objects used by a page this
+    request may see, according to Wagtail's reference index.
+
+    The index records what a page's stored row refers to (its fields, StreamField blocks and
+    rich text); a live page's row holds its live content, so an image chosen only in a draft
+    or used only by pages this request may not see, is not "in use" for it.
+    """
+    visible_page_ids = pages_visible(request).annotate(id_text=Cast("pk", CharField()))
+    return ReferenceIndex.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id__in=visible_page_ids.values("id_text"),
+        to_content_type=ContentType.objects.get_for_model(model),
+    ).values("to_object_id")
+
+
+class MediaInUseMixin:
+    """Lists, finds and serves only media used by pages this request may see: an image
+    uploaded for a draft, or a document kept for a restricted page, stays out of the API."""
 
     def get_queryset(self):
         queryset = super().get_queryset()
         model = queryset.model
-        # Every page has a locale and listings show it, typed or not.
-        select_related = dict.fromkeys(["locale", *getattr(model, "api_select_related", ())])
-        prefetch_related = getattr(model, "api_prefetch_related", ())
-        queryset = queryset.select_related(*select_related)
-        if prefetch_related:
-            queryset = queryset.prefetch_related(*prefetch_related)
-        return queryset
+        in_use = model.objects.annotate(id_text=Cast("pk", CharField())).filter(
+            id_text__in=media_in_use(self.request, model)
+        )
+        # Listings show each item's tags: one query for all of them.
+        return queryset.filter(pk__in=in_use.values("pk")).prefetch_related("tags")
 
 
-class ImagesAPIViewSet(PublicContentMixin, StrictParametersMixin, WagtailImagesAPIViewSet):
+class PrefetchedTagsField(TagsField):
+    """Tags read from the listing's prefetch (Wagtail's field queries once per item)."""
+
+    def to_representation(self, value):
+        return sorted(tag.name for tag in value.all())
+
+
+def with_prefetched_tags(serializer_class: type) -> type:
+    class Serializer(serializer_class):
+        def build_property_field(self, field_name, model_class):
+            field_class, kwargs = super().build_property_field(field_name, model_class)
+            return (PrefetchedTagsField if field_class is TagsField else field_class), kwargs
+
+    Serializer.__name__ = serializer_class.__name__
+    return Serializer
+
+
+class ImagesAPIViewSet(
+    CachedAnswersMixin,
+    PublicContentMixin,
+    StrictParametersMixin,
+    MemoisedSerializersMixin,
+    MediaInUseMixin,
+    WagtailImagesAPIViewSet,
+):
     filter_backends = replace_filters(WagtailImagesAPIViewSet.filter_backends, STRICT_FILTERS)
+    base_serializer_class = with_prefetched_tags(WagtailImagesAPIViewSet.base_serializer_class)
 
 
-class DocumentsAPIViewSet(PublicContentMixin, StrictParametersMixin, WagtailDocumentsAPIViewSet):
+class DocumentsAPIViewSet(
+    CachedAnswersMixin,
+    PublicContentMixin,
+    StrictParametersMixin,
+    MemoisedSerializersMixin,
+    MediaInUseMixin,
+    WagtailDocumentsAPIViewSet,
+):
     filter_backends = replace_filters(WagtailDocumentsAPIViewSet.filter_backends, STRICT_FILTERS)
+    base_serializer_class = with_prefetched_tags(WagtailDocumentsAPIViewSet.base_serializer_class)
+
+
+class PagePreviewAPIViewSet(PagesAPIViewSet):
+    """`/api/v2/page_preview/?content_type=lessons.lessonpage&token=…`: the draft revision an
+    editor's Preview handed to the app, in exactly the shape of a page detail (exercises still
+    without their answers). The signed token is the only credential; it names one revision and
+    expires (`core.preview`). Answers are never cached anywhere.
+    """
+
+    preview_parameters = frozenset(
+        ["content_type", "token", "fields", "rich_text_format", "format", "_"]
+    )
+
+    def listing_view(self, request):
+        unknown = set(request.GET) - self.preview_parameters
+        if unknown:
+            raise BadRequestError(
+                "query parameter is not an operation or a recognised field: "
+                + ", ".join(sorted(unknown))
+            )
+        missing = [name for name in ("content_type", "token") if not request.GET.get(name)]
+        if missing:
+            raise BadRequestError(" and ".join(missing) + " required")
+        # The detail's fields (body included) and serializer.
+        self.action = "detail_view"
+        serializer = self.get_serializer(self.get_object())
+        return Response(serializer.data, headers={"Cache-Control": "no-store"})
+
+    def get_object(self):
+        if not hasattr(self, "_cached_object"):
+            self._cached_object = page_preview_revision_get(
+                token=self.request.GET["token"], content_type=self.request.GET["content_type"]
+            )
+        return self._cached_object
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [path("", cls.as_view({"get": "listing_view"}), name="listing")]
+
+    @classmethod
+    def openapi_operations(cls, schema, route: str) -> dict | None:
+        """Its one route, in the content API's document (core.content_schema)."""
+        if route != "listing":
+            return None
+        return schema.page_answer_operation(
+            "page_preview",
+            summary="An editor's draft, in the shape of a page in full",
+            parameters={
+                "content_type": "The page type in lower case, e.g. `lessons.lessonpage`.",
+                "token": "The short-lived token the admin's Preview handed to the app.",
+            },
+            errors=(400, 404, 410),
+        )

@@ -28,6 +28,7 @@ import datetime
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import socket
@@ -54,10 +55,19 @@ def say(message: str) -> None:
 
 
 _started = time.monotonic()
+_last_progress = 0.0
 
 
 def progress(message: str) -> None:
-    print(f"  … {time.monotonic() - _started:6.1f} s  {message}", flush=True)
+    """A step of the load; the counted ones ("lessons 4,000/100,010") every few seconds and
+    when they finish."""
+    global _last_progress
+    now = time.monotonic()
+    counted = re.search(r"([\d,]+)/([\d,]+)$", message)
+    if counted and counted.group(1) != counted.group(2) and now - _last_progress < 5:
+        return
+    _last_progress = now
+    print(f"  … {now - _started:6.1f} s  {message}", flush=True)
 
 
 # --- setting the stage -------------------------------------------------------------------------

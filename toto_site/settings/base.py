@@ -8,6 +8,7 @@ each of those to PostgreSQL, Redis and S3 independently.
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from botocore.config import Config as BotoConfig
@@ -34,7 +35,10 @@ DJANGO_APPS = [
 ]
 WAGTAIL_APPS = [
     "wagtail.contrib.redirects",
-    "wagtail.contrib.simple_translation",
+    # Editors translate pages and snippets segment by segment, synced with the source, with
+    # PO export/import (wagtail-localize; its locales admin replaces Wagtail's).
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "members.apps.UsersAppConfig",  # wagtail.users with the member role on its forms
@@ -42,7 +46,6 @@ WAGTAIL_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
-    "wagtail.locales",
     "wagtail.admin",
     "wagtail.api.v2",
     "wagtail",
@@ -83,11 +86,17 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "core.middleware.JSONErrorMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "core.csp.AdminCSPMiddleware",
     "core.middleware.APITrailingSlashMiddleware",
     "core.middleware.JSONBodyGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous content API reads answered from the cache before everything below (and their
+    # answers stored on the way out): core/response_cache.py.
+    "core.response_cache.ContentAnswerCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's LocaleMiddleware, but only page URLs take their language from the path; the
+    # API, sign-in and the admin follow Accept-Language (core.locales).
+    "core.locales.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -158,6 +167,10 @@ else:
             "LOCATION": "toto",
         }
     }
+# The content API's answers are cached in Redis (core/response_cache.py), never in a
+# process's local memory: another process could not make them stale.
+CONTENT_API_CACHE = env.bool("CONTENT_API_CACHE", default=bool(REDIS_URL))
+CONTENT_API_CACHE_TIMEOUT = env.int("CONTENT_API_CACHE_TIMEOUT", default=60 * 60)
 
 # --- Files ----------------------------------------------------------------------------------
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -408,18 +421,45 @@ def _social_providers() -> dict:
 SOCIALACCOUNT_PROVIDERS = _social_providers()
 
 # --- Internationalisation -------------------------------------------------------------------
+# English is the source language of all content. The learners' languages are a setting away:
+# CONTENT_LANGUAGES (Django codes, e.g. `zh-hans` for Simplified Chinese) gives the content
+# locales (created on migrate, core.locales), the page URL prefixes (`/vi/…`), the API's
+# `?locale=`, the languages a member may prefer and those mails and errors are written in.
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 WAGTAIL_I18N_ENABLED = True
-LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
-    ("en", "English"),
-    ("es", "Spanish"),
-    ("pt", "Portuguese"),
-    ("fr", "French"),
-    ("ja", "Japanese"),
-]
+
+
+def _content_languages(codes: list[str]) -> list[tuple[str, str]]:
+    """`(code, English name)` of each content language, English first; unknown codes refuse
+    to start (a typo would otherwise drop a language silently)."""
+    from django.conf.locale import LANG_INFO
+    from django.core.exceptions import ImproperlyConfigured
+
+    codes = list(dict.fromkeys(["en", *(code.strip().lower() for code in codes if code.strip())]))
+    unknown = [code for code in codes if "name" not in LANG_INFO.get(code, {})]
+    if unknown:
+        raise ImproperlyConfigured(f"CONTENT_LANGUAGES: unknown language code(s) {unknown}")
+    return [(code, LANG_INFO[code]["name"]) for code in codes]
+
+
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = _content_languages(
+    env.list("CONTENT_LANGUAGES", default=["en", "es", "pt", "fr", "ja", "vi", "ko", "zh-hans"])
+)
+
+
+def _language_name_local(code: str) -> str:
+    """A language's name as its speakers write it, capitalised for a menu ("Español")."""
+    import unicodedata
+
+    from django.conf.locale import LANG_INFO
+
+    # Django writes "Tiếng Việt" with combining accents; menus and searches want NFC.
+    name = unicodedata.normalize("NFC", LANG_INFO[code]["name_local"])
+    return name[:1].upper() + name[1:]
+
 
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Toto"
@@ -443,11 +483,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Editors may use the admin in any of the content languages (names as their speakers write them).
 WAGTAILADMIN_PERMITTED_LANGUAGES = [
-    ("en", "English"),
-    ("es", "Español"),
-    ("pt", "Português"),
-    ("fr", "Français"),
-    ("ja", "日本語"),
+    (code, _language_name_local(code)) for code, _name in WAGTAIL_CONTENT_LANGUAGES
 ]
 # Previews and page URLs (core.pages): with APP_URL empty, Toto renders pages itself. With
 # APP_PREVIEW_URL set, Preview can open the app there with a signed token that names one
@@ -455,11 +491,26 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
 APP_PREVIEW_URL = env("APP_PREVIEW_URL", default="")
 APP_PREVIEW_TOKEN_MAX_AGE = env.int("APP_PREVIEW_TOKEN_MAX_AGE", default=20 * 60)
 
+# --- Translating content: wagtail-localize ------------------------------------------------
+# "Translate this page" makes a draft in each chosen language, even of a live page: it goes
+# live when a translator publishes it, never half-translated with English in the gaps. Synced:
+# "Sync translated pages" brings the source's changes into the translations.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+# Machine translation is off (it needs a translation service over the network). The hook is
+# wagtail-localize's WAGTAILLOCALIZE_MACHINE_TRANSLATOR; DEEPL_AUTH_KEY switches DeepL on.
+if DEEPL_AUTH_KEY := env("DEEPL_AUTH_KEY", default=""):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_AUTH_KEY},
+    }
+
 # --- REST framework -------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["members.authentication.SessionBoundJWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # drf-spectacular's, plus every operation's error answers (core/schema.py).
+    "DEFAULT_SCHEMA_CLASS": "core.schema.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "core.pagination.EnvelopePagination",
     "EXCEPTION_HANDLER": "core.exceptions.api_exception_handler",
     # Scoped throttles (counted in the cache, Redis in production), used by the views that
@@ -473,17 +524,67 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Toto API",
-    "DESCRIPTION": "Learner API of Toto. Content is served by the Wagtail API at /api/v2/; "
-    "sign-in is documented at /_allauth/openapi.json.",
+    "DESCRIPTION": "Learner API of Toto (/api/v1/). Content (/api/v2/) is described at "
+    "/api/schema/content/; sign-in at /_allauth/openapi.json.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Request bodies get their own components (no read-only fields in what a client sends).
+    "COMPONENT_SPLIT_REQUEST": True,
+    # The interactive docs load Swagger UI and Redoc from /static/ (drf-spectacular-sidecar):
+    # nothing from the internet.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1/",
     "PREPROCESSING_HOOKS": ["toto_site.schema.only_api_v1"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "core.schema.overlapping_alternatives_as_any_of",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "ProgressStatusEnum": "lessons.models.learning.LessonProgress.Status",
         "AttemptStatusEnum": "lessons.models.learning.ExerciseAttempt.Status",
+        "RoleEnum": "members.models.Role",
+        "RequestableRoleEnum": "members.models.RoleRequest.REQUESTABLE_ROLES",
         "ApplicationStatusEnum": "abroad.models.Application.Status",
     },
+}
+
+# --- Content-Security-Policy of the admins (django-csp, limited to them by core/csp.py) ------
+# Scripts, styles and fonts only from this site; uploaded media also from S3 or its CDN.
+_MEDIA_ORIGINS: list[str] = []
+if AWS_STORAGE_BUCKET_NAME:
+    if env("AWS_S3_CUSTOM_DOMAIN", default=""):
+        _protocol = env("AWS_S3_URL_PROTOCOL", default="https:")
+        _MEDIA_ORIGINS.append(f"{_protocol}//{env('AWS_S3_CUSTOM_DOMAIN')}")
+    elif env("AWS_S3_ENDPOINT_URL", default=""):
+        _endpoint = urlsplit(env("AWS_S3_ENDPOINT_URL"))
+        _MEDIA_ORIGINS.append(f"{_endpoint.scheme}://{_endpoint.netloc}")
+    else:
+        _MEDIA_ORIGINS.append("https://*.amazonaws.com")
+    # Voice recordings are never on the CDN: teachers play them from the bucket itself.
+    _recordings_origin = (
+        "{0.scheme}://{0.netloc}".format(urlsplit(env("AWS_S3_ENDPOINT_URL")))
+        if env("AWS_S3_ENDPOINT_URL", default="")
+        else "https://*.amazonaws.com"
+    )
+    if _recordings_origin not in _MEDIA_ORIGINS:
+        _MEDIA_ORIGINS.append(_recordings_origin)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", "blob:", *_MEDIA_ORIGINS],
+        "media-src": ["'self'", "blob:", *_MEDIA_ORIGINS],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
 }
 
 # --- Security defaults that hold everywhere -------------------------------------------------

@@ -8,7 +8,7 @@ ALLOWED_HOSTS, REDIS_URL, S3) and plain HTTP on loopback; nothing here is ever d
 import warnings
 
 from .production import *  # noqa: F403
-from .production import STORAGES, env
+from .production import STORAGES
 
 ROOT_URLCONF = "toto_site.urls_bench"
 
@@ -20,6 +20,3 @@ STORAGES = {
 
 # No collectstatic for the bench: WhiteNoise would warn about the missing folder in every worker.
 warnings.filterwarnings("ignore", message="No directory at")
-
-# `scripts/bench.py` runs a second Toto with the response cache off (the "uncached" rows).
-CONTENT_API_CACHE = env.bool("CONTENT_API_CACHE", default=True)

@@ -1,0 +1,140 @@
+"""What every content request needs and editors rarely change, kept in each process.
+
+View restrictions, offline sections, sites and their root pages are read by every request
+(Wagtail reads them from the database or the cache each time, several times per request).
+Each process keeps them for as long as the content API's `everything` generation token is
+unchanged (`core.response_cache`): every change to any of them replaces that token, in every
+process at once, and the next request reads them again. Without shared tokens (the embedded
+default, or Redis down) they are read every time, as before.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.conf import settings
+from django.db.models import Q
+from django.http import Http404, HttpRequest
+from django.http.request import split_domain_port
+from wagtail.models import Page, Site
+from wagtail.models.sites import get_site_for_hostname
+
+from core.response_cache import EVERYTHING, LISTS, current_tokens
+
+T = TypeVar("T")
+
+
+class _Memo(threading.local):
+    def __init__(self) -> None:
+        # Per set of token names: (their values when loaded, {key: value}).
+        self.kept: dict[tuple[str, ...], tuple[tuple[str, ...], dict]] = {}
+
+
+_memo = _Memo()
+KEPT_PER_TOKENS = 10_000
+
+
+def memoised(
+    request: HttpRequest | None,
+    key,
+    load: Callable[[], T],
+    tokens: tuple[str, ...] = (EVERYTHING,),
+) -> T:
+    """`load()`, kept in this process while the generation `tokens` hold."""
+    current = current_tokens(request, list(tokens))
+    if current is None:
+        return load()
+    snapshot = tuple(current[name] for name in tokens)
+    kept = _memo.kept.get(tokens)
+    if kept is None or kept[0] != snapshot or len(kept[1]) >= KEPT_PER_TOKENS:
+        # Read before the rows: what is kept under a token is never newer than it.
+        kept = _memo.kept[tokens] = (snapshot, {})
+    values = kept[1]
+    if key not in values:
+        values[key] = load()
+    return values[key]
+
+
+# Parameters that page through or shape a listing without changing how many items it has.
+NOT_COUNTED = frozenset({"limit", "offset", "fields", "format", "_", "rich_text_format", "order"})
+
+
+def listing_count(request: HttpRequest, count: Callable[[], int]) -> int:
+    """`count()` of a listing, kept until any content changes (`lists`) or what this request
+    may see does (`everything`): the count is the one read of a listing that grows with the
+    content (a hundred thousand lessons take PostgreSQL tens of milliseconds to count), and
+    apps page through the same listing again and again."""
+    from core.response_cache import visibility_key
+
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return count()  # a browser's session may have passed a password restriction
+    key = (
+        "count",
+        request.path,
+        tuple(
+            sorted(
+                (name, tuple(values))
+                for name, values in request.GET.lists()
+                if name not in NOT_COUNTED
+            )
+        ),
+        request.get_host(),
+        visibility_key(request),
+    )
+    return memoised(request, key, count, tokens=(EVERYTHING, LISTS))
+
+
+def site_for_request(request: HttpRequest, site: str | None = None) -> Site | None:
+    """The site `?site=hostname[:port]` names (Http404 when none does), else the request's, as
+    Wagtail's `SiteFilterValidator` finds it; its root page loaded."""
+    if site:
+        hostname, _, port = site.partition(":")
+        query = {"hostname": hostname, **({"port": port} if port else {})}
+
+        def load_named() -> list[Site]:
+            return list(Site.objects.select_related("root_page").filter(**query)[:2])
+
+        found = memoised(request, ("site", hostname, port), load_named)
+        if not found:
+            raise Http404("No Site matches the given query.")
+        if len(found) > 1:
+            raise ValueError(
+                "Your query returned multiple sites. Try adding a port number to your site filter."
+            )
+        return found[0]
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+
+    def load() -> Site | None:
+        try:
+            found = get_site_for_hostname(hostname, port)
+        except Site.DoesNotExist:
+            return None
+        return Site.objects.select_related("root_page").get(pk=found.pk)
+
+    found = memoised(request, ("site-for", hostname, port), load)
+    # Wagtail's own lookups on this request (URLs, routing) find it without a query.
+    getattr(request, "_request", request)._wagtail_site = found
+    return found
+
+
+def site_roots(request: HttpRequest, site: Site) -> list[Page]:
+    """The site's root page and, with translations on, the root pages of its translations."""
+
+    def load() -> list[Page]:
+        roots = [site.root_page]
+        if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+            roots += list(site.root_page.get_translations().only("path", "depth"))
+        return roots
+
+    return memoised(request, ("site-roots", site.pk), load)
+
+
+def under_any(queryset, roots: list[Page]) -> Q:
+    """Pages at or under any of `roots`."""
+    condition = Q()
+    for root in roots:
+        condition |= queryset.descendant_of_q(root, inclusive=True)
+    return condition
