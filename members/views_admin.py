@@ -9,11 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.users.views.bulk_actions.assign_role import AssignRoleBulkAction
 from wagtail.users.views.users import IndexView as WagtailUserIndexView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from members.forms import MemberCreationForm, MemberEditForm
 from members.models import Role, RoleRequest
+from members.roles import member_role_set
 from members.services import role_request_decide
 
 
@@ -47,6 +49,33 @@ class MemberIndexView(WagtailUserIndexView):
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("profile")
+
+
+class MemberRoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+
+class MemberRoleBulkAction(AssignRoleBulkAction):
+    """Wagtail's "Assign role" on selected users, with Toto's roles: each member's role (and
+    with it their one role group and staff flags) changes through `member_role_set`. Wagtail's
+    own action added users to any group, beside their role."""
+
+    form_class = MemberRoleForm
+
+    def get_execution_context(self):
+        return {"role": self.cleaned_form.cleaned_data["role"], "changed_by": self.request.user}
+
+    @classmethod
+    def execute_action(cls, objects, role=None, changed_by=None, **kwargs):
+        for member in objects:
+            member_role_set(user=member, role=role, changed_by=changed_by)
+        return len(objects), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return _("%(count)d member(s) now have the role %(role)s.") % {
+            "count": num_parent_objects,
+            "role": Role(self.cleaned_form.cleaned_data["role"]).label,
+        }
 
 
 class UserViewSet(WagtailUserViewSet):

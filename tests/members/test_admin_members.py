@@ -163,3 +163,17 @@ def test_a_request_decided_while_the_form_was_open_is_a_form_error(
     assert response.status_code == 200
     assert "already answered" in response.content.decode()
     assert User.objects.get(email="learner@example.com").profile.role == Role.STUDENT
+
+
+def test_the_bulk_assign_role_action_gives_roles_not_groups(admin_client, make_member):
+    ana = make_member("ana@example.com")
+    bo = make_member("bo@example.com")
+    url = f"/admin/bulk/members/user/assign_role/?next=/admin/users/&id={ana.pk}&id={bo.pk}"
+    form = admin_client.get(url).context["form"]
+    assert [value for value, _label in form.fields["role"].choices] == list(ROLE_GROUPS)
+    response = admin_client.post(url, {"role": Role.TEACHER})
+    assert response.status_code == 302
+    for member in (ana, bo):
+        member.refresh_from_db()
+        assert member.profile.role == Role.TEACHER
+        assert list(member.groups.values_list("name", flat=True)) == ["Teachers"]
