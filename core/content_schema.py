@@ -45,6 +45,7 @@ from wagtail.models import Page, get_page_models
 
 from core import schema_blocks
 from core.pagination import MAX_OFFSET
+from core.response_cache import CachedAnswersMixin
 from core.schema_types import (
     COMPONENT_KEY,
     ERROR_SCHEMA,
@@ -246,6 +247,32 @@ class ContentSchema:
             }
         return responses
 
+    def _with_validators(self, viewset, operation: dict) -> dict:
+        """Answers of a viewset behind the content answer cache (`core.response_cache`) carry
+        an ETag, and `If-None-Match` with it answers 304 with no body."""
+        if not issubclass(viewset, CachedAnswersMixin):
+            return operation
+        operation["parameters"].append(
+            {
+                "name": "If-None-Match",
+                "in": "header",
+                "required": False,
+                "schema": string(),
+                "description": "The `ETag` of an answer you have: unchanged, it answers 304.",
+            }
+        )
+        responses = operation["responses"]
+        responses["200"]["headers"] = {
+            "ETag": {"schema": string(), "description": "Send it back as `If-None-Match`."},
+            "Cache-Control": {"schema": string()},
+        }
+        responses["304"] = {
+            "description": "Not modified since the answer whose `ETag` was sent; no body.",
+            "headers": {"ETag": {"schema": string()}},
+        }
+        operation["responses"] = dict(sorted(responses.items()))
+        return operation
+
     def listing_operation(self, name: str, viewset, is_pages: bool) -> dict:
         if is_pages:
             items = {
@@ -268,7 +295,7 @@ class ContentSchema:
             summary = f"List {name}"
         envelope = self.listing_envelope(items)
         parameters = self.listing_parameters(viewset, is_pages)
-        return {
+        operation = {
             "operationId": f"{name}_list",
             "summary": summary,
             "tags": [name],
@@ -279,6 +306,7 @@ class ContentSchema:
                 401,
             ),
         }
+        return self._with_validators(viewset, operation)
 
     def detail_operation(self, name: str, viewset, is_pages: bool) -> dict:
         if is_pages:
@@ -290,7 +318,7 @@ class ContentSchema:
         else:
             body = self.model_detail(viewset)
             summary = f"One of {name}"
-        return {
+        operation = {
             "operationId": f"{name}_retrieve",
             "summary": summary,
             "tags": [name],
@@ -307,6 +335,7 @@ class ContentSchema:
                 {"200": {"description": "The object.", "content": _json(body)}}, 400, 401, 404
             ),
         }
+        return self._with_validators(viewset, operation)
 
     def page_answer_operation(
         self, name: str, *, summary: str, parameters: dict[str, str], errors: tuple = (400, 404)
