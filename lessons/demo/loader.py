@@ -31,6 +31,7 @@ from lessons.blocks import LessonBodyBlock
 from lessons.demo.curriculum import CURRICULUM
 from lessons.demo.media import IMAGES, SOUNDS, ImageSpec, SoundSpec
 from lessons.demo.spec import AudioRef, CategorySpec, ImageRef, LessonSpec, SubcategorySpec
+from lessons.demo.translations import demo_translations_load
 from lessons.models import CategoryPage, LessonPage, SubcategoryPage
 
 # `echo(message, verbosity)` shows the message when the user asked for at least that verbosity:
@@ -400,5 +401,8 @@ def demo_content_load(
     # After the pages are in: a failed rendition leaves the curriculum in place, and the next
     # run makes whatever is still missing.
     demo_renditions_make(media, demo_rendition_specs(curriculum), report=report, echo=echo)
+    if curriculum is CURRICULUM:
+        # One whole path in the learners' languages (lessons.demo.translations).
+        demo_translations_load(root=root, report=report, echo=echo)
     report.seconds = time.monotonic() - started
     return report

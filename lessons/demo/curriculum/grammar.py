@@ -4,6 +4,7 @@ from lessons.demo.spec import (
     CategorySpec,
     LessonSpec,
     SubcategorySpec,
+    audio,
     choice,
     dialogue,
     gaps,
@@ -39,6 +40,11 @@ PRESENT_SIMPLE = LessonSpec(
             "<li>Negatives: <b>don't / doesn't</b> + verb: <i>He doesn't eat meat.</i></li>"
             "<li>Questions: <b>do / does</b> + subject + verb: <i>Do you like tea? Where does "
             "she live?</i></li></ul>"
+        ),
+        audio(
+            "rising",
+            title="Yes/no questions go up",
+            transcript="Do you like tea? The voice rises at the end of a yes/no question.",
         ),
         tip(
             "<p>Spelling of the <b>-s</b> form: add <b>-es</b> after -s, -sh, -ch, -x and -o "

@@ -19,7 +19,6 @@ KINDS = [
     ("category", "categories"),
     ("subcategory", "subcategories"),
     ("lesson", "lessons"),
-    ("translation", "translations"),
     ("image", "images"),
     ("sound", "sounds"),
     ("rendition", "renditions"),
@@ -88,5 +87,8 @@ class Command(BaseCommand):
         else:
             done = "Nothing to create: the demo curriculum is complete."
         self.stdout.write(self.style.SUCCESS(done))
+        if report.created["translation"]:
+            # lessons.demo.translations: one whole path in the learners' languages.
+            self.stdout.write(f"Translated {report.created['translation']} demo pages.")
         if report.existing.total():
             self.stdout.write(f"Already there: {counts(report.existing)}.")
