@@ -1,7 +1,6 @@
 """The admins' Content-Security-Policy: which inline scripts core.csp allows by hash."""
 
 import pytest
-from django.conf import settings
 
 from core.csp import wagtail_widget_script_hashes
 
@@ -34,10 +33,6 @@ def test_any_other_inline_script_gets_no_hash(script):
     assert wagtail_widget_script_hashes(f"<script>{script}</script>") == []
 
 
-@pytest.mark.skipif(
-    "core.csp.AdminCSPMiddleware" not in settings.MIDDLEWARE,
-    reason="the admin policy is switched on in settings (that edit lands with the settings file)",
-)
 def test_the_policy_is_sent_on_the_admins_only(client):
     admin = client.get("/admin/login/")
     assert "script-src 'self'" in admin["Content-Security-Policy"]

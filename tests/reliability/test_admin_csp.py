@@ -10,7 +10,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 
@@ -30,10 +29,6 @@ PASSWORD = "a-Strong-passphrase-42"
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium"),
-    pytest.mark.skipif(
-        "core.csp.AdminCSPMiddleware" not in settings.MIDDLEWARE,
-        reason="the admin policy is switched on in settings (that edit lands with the settings)",
-    ),
 ]
 
 # Every refusal also fires `securitypolicyviolation`: report it on the console too.

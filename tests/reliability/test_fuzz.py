@@ -37,7 +37,7 @@ SCHEMAS = {
     # The content API's document, once served (the clients' issue adds it): fuzzed when found.
     "content": "/api/schema/content/",
 }
-EXAMPLES = 4
+EXAMPLES = 3
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
 PASSWORD = "a-Strong-passphrase-42"
 

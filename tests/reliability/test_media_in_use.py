@@ -15,20 +15,12 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-import core.api
 import toto_site.urls
 from tests.conftest import png_bytes
 from tests.lessons import builders
 
 pytestmark = pytest.mark.django_db
 
-# Both edits land with shared files (core/api.py, toto_site/urls.py) other work also changes.
-media_in_use = pytest.mark.skipif(
-    not hasattr(core.api, "MediaInUseMixin"), reason="core.api serves all media still"
-)
-documents_guarded = pytest.mark.skipif(
-    not hasattr(toto_site.urls, "handler500"), reason="toto_site.urls serves all of media/ still"
-)
 
 Image = get_image_model()
 Document = get_document_model()
@@ -72,7 +64,6 @@ def section(home_page):
     return builders.lesson_tree(home_page)[1]
 
 
-@media_in_use
 def test_only_images_used_by_live_pages_are_listed_found_and_served(api_client, section):
     cover, in_body, unused, draft_only = (
         new_image(t) for t in ("cover", "body", "unused", "draft")
@@ -88,7 +79,6 @@ def test_only_images_used_by_live_pages_are_listed_found_and_served(api_client, 
     assert listed_ids(api_client, "images", "?search=draft") == set()
 
 
-@media_in_use
 def test_an_image_chosen_only_in_a_draft_of_a_live_lesson_waits_for_the_publish(
     api_client, section
 ):
@@ -102,7 +92,6 @@ def test_an_image_chosen_only_in_a_draft_of_a_live_lesson_waits_for_the_publish(
     assert listed_ids(api_client, "images") == {new.pk}
 
 
-@media_in_use
 def test_unpublishing_a_lesson_withdraws_its_media(api_client, section):
     image, audio = new_image("pic"), new_document("sound")
     lesson = builders.lesson(section, "Live", body=body(image=image, audio=audio))
@@ -113,7 +102,6 @@ def test_unpublishing_a_lesson_withdraws_its_media(api_client, section):
     assert listed_ids(api_client, "documents") == set()
 
 
-@media_in_use
 def test_media_of_restricted_lessons_are_listed_only_for_members_who_may_see_them(
     api_client, section, make_member, member_client
 ):
@@ -128,7 +116,6 @@ def test_media_of_restricted_lessons_are_listed_only_for_members_who_may_see_the
     assert listed_ids(member, "documents") == {audio.pk}
 
 
-@media_in_use
 def test_listing_media_costs_the_same_queries_for_one_or_many(api_client, section):
     builders.lesson(section, "One", body=body(image=new_image("a")))
 
@@ -148,7 +135,6 @@ def test_listing_media_costs_the_same_queries_for_one_or_many(api_client, sectio
 @pytest.fixture
 def debug_urls(settings, tmp_path):
     """The URLs `make run` serves (DEBUG: uploads straight from MEDIA_ROOT), media on disk."""
-    import toto_site.urls
 
     settings.DEBUG = True
     settings.MEDIA_ROOT = tmp_path
@@ -164,7 +150,6 @@ def debug_urls(settings, tmp_path):
     clear_url_caches()
 
 
-@documents_guarded
 def test_restricted_documents_are_never_served_from_media_in_development(
     debug_urls, client, section, make_member
 ):
