@@ -575,6 +575,11 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
+        # The page editor's scripts (Wagtail's vendor.js: StreamField drag and drop, the rich
+        # text editor) add <style> elements whose contents vary with the page, so no hash can
+        # list them; without this a lesson with blocks loses those styles (make e2e sees it).
+        # Scripts stay 'self' plus hashes.
+        "style-src-elem": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:", *_MEDIA_ORIGINS],
         "media-src": ["'self'", "blob:", *_MEDIA_ORIGINS],
         "font-src": ["'self'", "data:"],
