@@ -44,7 +44,13 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIView
 from wagtail.models import Locale, Page, ReferenceIndex, Site
 
 from core.locales import content_language_codes, language_prefix_split
-from core.memo import listing_count, site_for_request, site_roots, under_any
+from core.memo import (
+    listing_count,
+    locales_by_id,
+    site_for_request,
+    site_roots,
+    under_any,
+)
 from core.pages import page_full_url
 from core.pagination import MAX_OFFSET
 from core.preview import page_preview_revision_get
@@ -123,11 +129,20 @@ class PageTranslations:
         if not keys:
             return {}
         order = {code: index for index, code in enumerate(content_language_codes())}
-        translations = (
+        # The pages of this answer are visible translations of one another, and their rows
+        # are here: only the other pages are read (none, for content not yet translated).
+        listed = {page.pk: page for page in self.pages}
+        translations = list(
             self.visible.filter(translation_key__in=keys)
+            .exclude(pk__in=listed)
             .select_related("locale")
             .only("id", "translation_key", "url_path", "locale__language_code")
         )
+        locales = locales_by_id(self.request)
+        for page in listed.values():
+            if not Page.locale.is_cached(page):
+                page.locale = locales[page.locale_id]
+            translations.append(page)
         by_key = defaultdict(list)
         for translation in sorted(
             translations, key=lambda page: order.get(page.locale.language_code, len(order))

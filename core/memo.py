@@ -18,7 +18,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.http.request import split_domain_port
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.models.sites import get_site_for_hostname
 
 from core.response_cache import EVERYTHING, LISTS, current_tokens
@@ -88,13 +88,13 @@ def listing_count(request: HttpRequest, count: Callable[[], int]) -> int:
 
 def site_for_request(request: HttpRequest, site: str | None = None) -> Site | None:
     """The site `?site=hostname[:port]` names (Http404 when none does), else the request's, as
-    Wagtail's `SiteFilterValidator` finds it; its root page loaded."""
+    Wagtail's `SiteFilterValidator` finds it."""
     if site:
         hostname, _, port = site.partition(":")
         query = {"hostname": hostname, **({"port": port} if port else {})}
 
         def load_named() -> list[Site]:
-            return list(Site.objects.select_related("root_page").filter(**query)[:2])
+            return list(Site.objects.filter(**query)[:2])
 
         found = memoised(request, ("site", hostname, port), load_named)
         if not found:
@@ -109,10 +109,9 @@ def site_for_request(request: HttpRequest, site: str | None = None) -> Site | No
 
     def load() -> Site | None:
         try:
-            found = get_site_for_hostname(hostname, port)
+            return get_site_for_hostname(hostname, port)
         except Site.DoesNotExist:
             return None
-        return Site.objects.select_related("root_page").get(pk=found.pk)
 
     found = memoised(request, ("site-for", hostname, port), load)
     # Wagtail's own lookups on this request (URLs, routing) find it without a query.
@@ -124,12 +123,21 @@ def site_roots(request: HttpRequest, site: Site) -> list[Page]:
     """The site's root page and, with translations on, the root pages of its translations."""
 
     def load() -> list[Page]:
-        roots = [site.root_page]
+        roots = Page.objects.filter(pk=site.root_page_id)
         if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-            roots += list(site.root_page.get_translations().only("path", "depth"))
-        return roots
+            # The root and its translations, in one query.
+            key = Page.objects.filter(pk=site.root_page_id).values("translation_key")
+            roots = Page.objects.filter(translation_key__in=key)
+        return list(roots.only("path", "depth"))
 
     return memoised(request, ("site-roots", site.pk), load)
+
+
+def locales_by_id(request: HttpRequest) -> dict[int, Locale]:
+    """Every locale, by id."""
+    return memoised(
+        request, "locales", lambda: {locale.pk: locale for locale in Locale.objects.all()}
+    )
 
 
 def under_any(queryset, roots: list[Page]) -> Q:

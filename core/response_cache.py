@@ -46,6 +46,7 @@ work either way.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
@@ -347,7 +348,7 @@ class ContentAnswerCacheMiddleware:
     through to the view, which caches them per visibility (`CachedAnswersMixin.dispatch`).
     """
 
-    paths = ("/api/v2/",)
+    paths = ("/api/v2/", "/api/schema/content/")
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -486,6 +487,23 @@ class CachedAnswersMixin:
         if prepared is not None and prepared._request is request:
             return prepared
         return super().initialize_request(request, *args, **kwargs)
+
+
+def cached_answers(view: Callable, names: tuple[str, ...] = (EVERYTHING,)) -> Callable:
+    """A plain Django view whose answers are the same for everyone (the content schema),
+    cached and validated like the content API's: stale when the `names` tokens change."""
+
+    @functools.wraps(view)
+    def answered(request, *args, **kwargs):
+        return answer(
+            request,
+            names=list(names),
+            visibility=lambda: ANONYMOUS,
+            private=False,
+            render=lambda: view(request, *args, **kwargs),
+        )
+
+    return answered
 
 
 # --- which changes make which answers stale -----------------------------------------------------
@@ -643,6 +661,7 @@ __all__ = [
     "CachedAnswersMixin",
     "ContentAnswerCacheMiddleware",
     "answer",
+    "cached_answers",
     "content_changed",
     "current_tokens",
     "invalidation_signals_connect",

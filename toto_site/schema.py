@@ -29,6 +29,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from core.content_schema import ContentSchemaView
+from core.response_cache import cached_answers
 from toto_site.api import api_router
 
 # The docs pages may load and fetch from this server only (the browser enforces it): Redoc's
@@ -60,7 +61,10 @@ def only_api_v1(endpoints):
     return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v1/")]
 
 
-content_schema_view = ContentSchemaView.as_view(router=api_router, prefix="/api/v2/")
+# Cached, with ETags and 304s, like the content API's answers (core.response_cache).
+content_schema_view = cached_answers(
+    ContentSchemaView.as_view(router=api_router, prefix="/api/v2/")
+)
 
 
 class LearnerSchemaView(SpectacularAPIView):

@@ -161,6 +161,15 @@ def test_without_the_setting_or_with_local_memory_nothing_is_stored(api_client, 
     assert get(api_client, url)[1] > 0
 
 
+def test_the_content_schema_is_cached_with_its_validators(api_client, db):
+    response = api_client.get("/api/schema/content/")
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "public, max-age=0, must-revalidate"
+    assert stored_answers() == 1
+    again = api_client.get("/api/schema/content/", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304
+
+
 # --- members ------------------------------------------------------------------------------------
 
 
