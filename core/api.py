@@ -41,7 +41,7 @@ from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet as WagtailDocumentsAPIViewSet
 from wagtail.fields import StreamField
 from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
-from wagtail.models import Locale, Page, ReferenceIndex, Site
+from wagtail.models import Page, ReferenceIndex, Site
 
 from core.locales import content_language_codes, language_prefix_split
 from core.memo import (
@@ -61,6 +61,10 @@ from core.visibility import pages_visible
 __all__ = ["DocumentsAPIViewSet", "ImagesAPIViewSet", "PagePreviewAPIViewSet", "PagesAPIViewSet"]
 
 SEARCH_OPERATORS = ("and", "or")
+# Parameters of a detail that choose how it is shown, not which page: with only these, the
+# detail's page is found among the visible pages without Wagtail's filters.
+PRESENTATION_PARAMETERS = frozenset({"fields", "rich_text_format", "format", "_"})
+UNKNOWN = object()
 
 
 class Pagination(WagtailPagination):
@@ -224,7 +228,12 @@ def with_prebuilt_fields(serializer_class: type) -> type:
 
 class PageParentField(NestedPageMixin, WagtailPageParentField):
     def get_attribute(self, instance):
-        # The parent if this request may see it, in one query (Wagtail reads it, then asks).
+        # The parent if this request may see it, in one query (Wagtail reads it, then asks),
+        # or none when the detail's own query found it already.
+        view = self.context.get("view")
+        known = getattr(view, "_visible_parent", UNKNOWN)
+        if known is not UNKNOWN and getattr(view, "_cached_object", None) is instance:
+            return known
         parent_path = instance.path[: -instance.steplen]
         return self.context["base_queryset"].filter(path=parent_path).first()
 
@@ -426,8 +435,14 @@ class PagesAPIViewSet(
         # context), each time re-reading every view restriction and the site's translations.
         if getattr(self, "_base_queryset", None) is None:
             # A language taken out of CONTENT_LANGUAGES keeps its pages, unpublished here.
+            # (Their ids, kept in memory: no subquery for PostgreSQL, nor to compile, each time.)
+            languages = set(content_language_codes())
             visible = pages_visible(self.request).filter(
-                locale__in=Locale.objects.filter(language_code__in=content_language_codes())
+                locale_id__in=[
+                    locale.pk
+                    for locale in locales_by_id(self.request).values()
+                    if locale.language_code in languages
+                ]
             )
             self._base_queryset = self._site_scoped(visible)
         return self._base_queryset.all()
@@ -474,10 +489,22 @@ class PagesAPIViewSet(
             and not hasattr(self, "_cached_object")
             and "search" not in self.request.GET
         ):
-            queryset = self.filter_queryset(self.get_queryset())
             lookup = self.kwargs[self.lookup_url_kwarg or self.lookup_field]
-            content_type = queryset.filter(pk=lookup).values_list("content_type", flat=True)
-            content_type = content_type.first()
+            if set(self.request.GET) <= PRESENTATION_PARAMETERS:
+                # No filter: the page and its parent, each if this request may see it, in one
+                # query over the visible pages (its parent is `meta.parent`).
+                row = Page.objects.filter(pk=lookup).values_list("content_type", "path").first()
+                content_type, path = row if row else (None, "")
+                parent_path = path[: -Page.steplen]
+                visible = self.get_base_queryset().filter(path__in=[path, parent_path])
+                visible = {page.path: page for page in visible}
+                if path not in visible:
+                    content_type = None
+                self._visible_parent = visible.get(parent_path)
+            else:
+                queryset = self.filter_queryset(self.get_queryset())
+                content_type = queryset.filter(pk=lookup).values_list("content_type", flat=True)
+                content_type = content_type.first()
             if content_type is None:
                 raise Http404("No Page matches the given query.")
             model = ContentType.objects.get_for_id(content_type).model_class() or Page
