@@ -4,6 +4,8 @@ index with core.visibility), and restricted documents are only ever served by /d
 import importlib
 import io
 import json
+import urllib.request
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core.files.base import ContentFile
@@ -168,3 +170,31 @@ def test_restricted_documents_are_never_served_from_media_in_development(
     response = client.get(secret.url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"ID3 audio"
+
+
+def test_documents_on_s3_are_served_by_expiring_links_after_the_restriction_check(
+    client, make_member, settings
+):
+    assert "signed_media" in settings.STORAGES  # the suite's media are on S3 (moto)
+    private = Collection.get_first_root_node().add_child(name="Teachers' answers")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    secret, open_audio = new_document("answers", collection=private), new_document("open")
+
+    anonymous = client.get(secret.url)
+    assert anonymous.status_code == 302
+    assert "/login" in anonymous["Location"]  # Wagtail's check, not a link to the file
+
+    client.force_login(make_member("ana@example.com"))
+    for document in (secret, open_audio):
+        response = client.get(document.url)
+        assert response.status_code == 302
+        link = urlsplit(response["Location"])
+        query = parse_qs(link.query)
+        assert link.path.endswith(document.file.name)
+        assert "X-Amz-Signature" in query
+        assert int(query["X-Amz-Expires"][0]) == settings.DOCUMENT_URL_MAX_AGE
+        assert "no-store" in response["Cache-Control"]
+        with urllib.request.urlopen(response["Location"]) as fetched:
+            assert fetched.read() == b"ID3 audio"

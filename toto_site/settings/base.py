@@ -240,9 +240,28 @@ else:
         },
     }
 
+# Documents (lesson audio, teachers' files) are reached through /documents/, which checks their
+# collection's view restrictions and then redirects to a link that expires (core.documents): so
+# the bucket's `documents/` prefix stays private, and a restricted file's address is no key.
+DOCUMENT_URL_MAX_AGE = env.int("DOCUMENT_URL_SECONDS", default=3600)
+SIGNED_MEDIA_STORAGE = (
+    {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **MEDIA_STORAGE["OPTIONS"],
+            "custom_domain": None,
+            "querystring_auth": True,
+            "querystring_expire": DOCUMENT_URL_MAX_AGE,
+        },
+    }
+    if AWS_STORAGE_BUCKET_NAME
+    else None
+)
+
 STORAGES = {
     "default": MEDIA_STORAGE,
     "recordings": RECORDINGS_STORAGE,
+    **({"signed_media": SIGNED_MEDIA_STORAGE} if SIGNED_MEDIA_STORAGE else {}),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
