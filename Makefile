@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 SERVICES_DIR ?= /tmp/toto-services-dev
+# Debian's chromium, driven by Playwright (its own browser download is not used): the admin's
+# CSP test in `make test` and the journeys of `make e2e`.
+CHROMIUM ?= /usr/bin/chromium
 
 .DEFAULT_GOAL := help
 .PHONY: help install run test faults e2e lint format bench soak services-up services-down clean image-smoke client-check messages
@@ -43,21 +46,18 @@ install: $(DEV_STAMP) ## Create .venv and install every pin (runtime, tests, too
 run: $(RUNTIME_STAMP) ## Install the runtime pins, migrate, load the demo, ensure the admin, serve (PORT=8000)
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py run_local 127.0.0.1:$(PORT)
 
-test: install ## Run the whole suite against real PostgreSQL, Redis and S3 (started and stopped here)
-	scripts/test.sh
+test: install $(CHROMIUM) ## Run the whole suite against real PostgreSQL, Redis and S3 (started and stopped here)
+	E2E_CHROMIUM=$(CHROMIUM) scripts/test.sh
 
 faults: install ## Only the fault tests (Redis, PostgreSQL, S3 down; two app servers); `make test` runs them too
 	scripts/test.sh tests/reliability/test_app_servers.py tests/reliability/test_redis_down.py \
 	  tests/reliability/test_s3_unreachable.py -q
 
-# Debian's chromium, driven by Playwright (its own browser download is not used).
-CHROMIUM ?= /usr/bin/chromium
-
 e2e: install $(CHROMIUM) ## Editors' journeys in headless Chromium against a live server on real services
 	E2E_CHROMIUM=$(CHROMIUM) scripts/test.sh tests/e2e -m e2e -q
 
 $(CHROMIUM):
-	@echo "==> Installing Debian's chromium for make e2e"
+	@echo "==> Installing Debian's chromium (make test, make e2e)"
 	@command -v apt-get >/dev/null || { echo "No $(CHROMIUM) and no apt-get: install Chromium and run make e2e CHROMIUM=<its path>" >&2; exit 1; }
 	if [ "$$(id -u)" -eq 0 ]; then as_root=; else as_root=sudo; fi; \
 	  DEBIAN_FRONTEND=noninteractive $$as_root apt-get install -y --no-install-recommends chromium \
