@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
@@ -18,12 +19,13 @@ from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from core import response_cache
 from lessons.models import LessonPage
-from tests.lessons import builders
+from tests.lessons import builders, editor_forms
 
 pytestmark = pytest.mark.django_db
 
@@ -459,6 +461,36 @@ def test_a_publish_in_another_process_is_seen_at_once(api_client, home_page):
         "page.title = 'Published elsewhere'\n"
         "page.save_revision().publish()\n"
     )
+    manage_in_another_process("shell", "-c", script)
+    assert api_client.get(detail_url(lesson)).json()["title"] == "Published elsewhere"
+    assert titles(api_client) == {"Published elsewhere"}
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_scheduled_publish_by_the_command_is_seen_at_once(api_client, home_page):
+    _grammar, tenses = builders.lesson_tree(home_page)
+    lesson = builders.lesson(tenses, "Present simple")
+    lesson.title = "Scheduled"
+    lesson.go_live_at = timezone.now() + timedelta(hours=1)
+    revision = lesson.save_revision()
+    revision.publish()  # approved, waiting for its time: the live lesson is unchanged
+    assert revision.approved_go_live_at is not None
+    api_client.get(LESSONS)
+    assert api_client.get(detail_url(lesson)).json()["title"] == "Present simple"
+    assert cached(api_client, detail_url(lesson))
+
+    # Its time comes (as if an hour had passed).
+    past = timezone.now() - timedelta(minutes=1)
+    revision.content["go_live_at"] = past.isoformat()
+    revision.approved_go_live_at = past
+    revision.save(update_fields=["content", "approved_go_live_at"])
+    manage_in_another_process("publish_scheduled")
+    assert api_client.get(detail_url(lesson)).json()["title"] == "Scheduled"
+    assert titles(api_client) == {"Scheduled"}
+
+
+def manage_in_another_process(*arguments: str) -> None:
+    """`manage.py <arguments>` in a process of its own, on this test's database and Redis."""
     settings_dict = connection.settings_dict
     env = {
         **os.environ,
@@ -468,11 +500,25 @@ def test_a_publish_in_another_process_is_seen_at_once(api_client, home_page):
             f"{settings_dict['HOST']}:{settings_dict['PORT']}/{settings_dict['NAME']}"
         ),
     }
-    subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", script], cwd=ROOT, env=env, check=True
+    subprocess.run([sys.executable, "manage.py", *arguments], cwd=ROOT, env=env, check=True)
+
+
+def test_a_publish_from_the_editor_is_seen_at_once(api_client, admin_client, tree):
+    lesson = tree["present"]
+    api_client.get(LESSONS)
+    api_client.get(detail_url(lesson))
+    assert cached(api_client, detail_url(lesson))
+
+    form = editor_forms.lesson_form(
+        "Present simple, edited",
+        lesson.slug,
+        editor_forms.paragraph("<p>Every day.</p>"),
+        **{"action-publish": "Publish"},
     )
-    assert api_client.get(detail_url(lesson)).json()["title"] == "Published elsewhere"
-    assert titles(api_client) == {"Published elsewhere"}
+    response = admin_client.post(f"/admin/pages/{lesson.pk}/edit/", form)
+    assert response.status_code == 302, response.content[:2000]
+    assert api_client.get(detail_url(lesson)).json()["title"] == "Present simple, edited"
+    assert "Present simple, edited" in titles(api_client)
 
 
 # --- Redis down ----------------------------------------------------------------------------------
