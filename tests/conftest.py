@@ -55,6 +55,23 @@ def real_services(django_db_setup, django_db_blocker):
             s3.create_bucket(Bucket=settings.AWS_STORAGE_BUCKET_NAME)
 
 
+@pytest.fixture(scope="session")
+def live_server(live_server, django_db_blocker):
+    """pytest-django's live server, and at the end of the session no connection of its request
+    threads left open (one a browser kept alive outlives the server's stop, and PostgreSQL then
+    refuses to drop the test database)."""
+    yield live_server
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+
+
 @pytest.fixture(autouse=True)
 def clear_cache():
     cache.clear()
