@@ -12,7 +12,8 @@ answers and nobody is ever served what their token does not open.
 
 **Invalidation: generations.** Every stored answer records the generation tokens it was built
 under, and is served only while they are all current (one MGET reads the tokens and the
-answer together). A change replaces the tokens it affects (`content_changed`):
+answer together; only the tokens when this process keeps a copy of the answer in its memory,
+`LocalAnswers`). A change replaces the tokens it affects (`content_changed`):
 
 - `everything`: every answer. View restrictions, sites, locales, images, documents, their
   tags, moves, and any change to a page with subpages (its children show it as `parent`, its
@@ -52,6 +53,7 @@ import logging
 import re
 import secrets
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache as memoise
@@ -297,12 +299,21 @@ def not_modified(response: HttpResponse) -> HttpResponse:
     return answer
 
 
+# The headers a 304 repeats from its 200 (`not_modified`), lower-cased.
+NOT_MODIFIED_HEADERS = frozenset({"etag", "cache-control", "vary", "content-language"})
+
+
 def stored_response(stored: Stored, request: HttpRequest) -> HttpResponse:
+    if stored.etag and etag_matches(request, stored.etag):
+        # The 304 straight from what is stored: the full response is never built.
+        answer = HttpResponseNotModified()
+        for name, value in stored.headers:
+            if name.lower() in NOT_MODIFIED_HEADERS:
+                answer[name] = value
+        return answer
     response = HttpResponse(stored.content, status=stored.status)
     for name, value in stored.headers:
         response[name] = value
-    if stored.etag and etag_matches(request, stored.etag):
-        return not_modified(response)
     return response
 
 
@@ -319,24 +330,98 @@ def stored_from(response: HttpResponse, tokens: dict[str, str], names) -> Stored
     )
 
 
+class LocalAnswers:
+    """The answers this process served last, kept in its memory (least recently used out first,
+    at most `CONTENT_API_LOCAL_CACHE_BYTES` of bodies): a hit then reads only the generation
+    tokens from Redis, a few bytes, instead of the whole answer. The tokens are still read on
+    every request, so a copy kept here is served exactly when the one in Redis would be, and a
+    change in any process makes it stale at once."""
+
+    def __init__(self) -> None:
+        self._answers: OrderedDict[str, Stored] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def limit() -> int:
+        return int(getattr(settings, "CONTENT_API_LOCAL_CACHE_BYTES", 32 * 1024 * 1024))
+
+    def get(self, key: str) -> Stored | None:
+        with self._lock:
+            stored = self._answers.get(key)
+            if stored is not None:
+                self._answers.move_to_end(key)
+            return stored
+
+    def put(self, key: str, stored: Stored) -> None:
+        size = len(stored.content)
+        limit = self.limit()
+        with self._lock:
+            self._discard(key)
+            if size > limit // 4:
+                return  # one answer never pushes out most of the others
+            self._answers[key] = stored
+            self._bytes += size
+            while self._bytes > limit:
+                _key, oldest = self._answers.popitem(last=False)
+                self._bytes -= len(oldest.content)
+
+    def discard(self, key: str) -> None:
+        with self._lock:
+            self._discard(key)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._answers.clear()
+            self._bytes = 0
+
+    def _discard(self, key: str) -> None:
+        old = self._answers.pop(key, None)
+        if old is not None:
+            self._bytes -= len(old.content)
+
+
+local_answers = LocalAnswers()
+
+
 def lookup(request: HttpRequest, key: str, names: list[str]) -> Stored | None:
     """The stored answer under `key` if it is current; reads the tokens of `names` (and those
-    the answer names) into the request either way, in one round trip when they are known."""
-    read = tokens_read(names, [key])
+    the answer names) into the request either way, in one round trip when they are known.
+    A current copy kept in this process (`local_answers`) costs only the tokens' read."""
+    local = local_answers.get(key)
+    if local is not None:
+        read = tokens_read(list(dict.fromkeys([*names, *(name for name, _ in local.tokens)])))
+    else:
+        read = tokens_read(names, [key])
     if read is None:
         return None
     tokens, extra = read
-    stored = extra[key]
-    if isinstance(stored, Stored):
-        missing = [name for name, _ in stored.tokens if name not in tokens]
-        if missing:
-            more = tokens_read(missing)
-            tokens.update(more[0] if more else {})
     request._content_tokens = tokens
     request._content_answer_key = key
-    if isinstance(stored, Stored) and stored.current(tokens):
+    if local is not None:
+        if local.current(tokens):
+            return local
+        # Stale here; another process may have stored the fresh one already.
+        local_answers.discard(key)
+        stored = cache.get(key)
+    else:
+        stored = extra[key]
+    if not isinstance(stored, Stored):
+        return None
+    missing = [name for name, _ in stored.tokens if name not in tokens]
+    if missing:
+        more = tokens_read(missing)
+        tokens.update(more[0] if more else {})
+    if stored.current(tokens):
+        local_answers.put(key, stored)
         return stored
     return None
+
+
+def store(key: str, stored: Stored) -> None:
+    """Keep an answer in Redis for every process, and in this one's memory."""
+    cache.set(key, stored, timeout=timeout())
+    local_answers.put(key, stored)
 
 
 class ContentAnswerCacheMiddleware:
@@ -380,7 +465,7 @@ class ContentAnswerCacheMiddleware:
             and not response.has_header("Set-Cookie")
             and all(name in tokens for name in mark)
         ):
-            cache.set(key, stored_from(response, tokens, mark), timeout=timeout())
+            store(key, stored_from(response, tokens, mark))
         return response
 
 
@@ -401,8 +486,11 @@ def answer(
         tokens = current_tokens(request, names)
         if tokens is not None:
             key = answer_key(request, visibility(), "view")
-            stored = cache.get(key)
+            stored = local_answers.get(key)
+            if stored is None or not stored.current(tokens):
+                stored = cache.get(key)
             if isinstance(stored, Stored) and stored.current(tokens):
+                local_answers.put(key, stored)
                 return stored_response(stored, request)
     elif not getattr(request, "_content_answer_key", None) and enabled():
         # Not seen by the middleware (a test's settings, another stack): still read the
@@ -421,7 +509,7 @@ def answer(
     tokens = getattr(request, "_content_tokens", None)
     if tokens is not None and all(name in tokens for name in names):
         if key is not None:
-            cache.set(key, stored_from(response, tokens, names), timeout=timeout())
+            store(key, stored_from(response, tokens, names))
         elif not private:
             response._content_answer = names
     if response.has_header("ETag") and etag_matches(request, response["ETag"]):
@@ -436,7 +524,8 @@ def current_tokens(request, names: list[str]) -> dict[str, str] | None:
     known = getattr(request, "_content_tokens", None)
     if known is not None and all(name in known for name in names):
         return known
-    read = tokens_read(names)
+    # The two every request may need (`core.memo` keeps values under both), in the same read.
+    read = tokens_read(list(dict.fromkeys([*names, EVERYTHING, LISTS])))
     if read is None:
         return None
     tokens, _ = read
