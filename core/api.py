@@ -20,6 +20,7 @@ from django.db.models import CharField, QuerySet
 from django.db.models.functions import Cast
 from django.http import Http404, HttpRequest
 from django.urls import path
+from django.utils.functional import SimpleLazyObject
 from rest_framework.fields import Field, SkipField
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -37,6 +38,7 @@ from wagtail.api.v2.utils import (
     get_object_detail_url,
     parse_fields_parameter,
 )
+from wagtail.api.v2.views import BaseAPIViewSet as WagtailBaseAPIViewSet
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet as WagtailDocumentsAPIViewSet
 from wagtail.fields import StreamField
@@ -47,6 +49,7 @@ from core.locales import content_language_codes, language_prefix_split
 from core.memo import (
     listing_count,
     locales_by_id,
+    memoised,
     site_for_request,
     site_roots,
     under_any,
@@ -54,9 +57,9 @@ from core.memo import (
 from core.pages import page_full_url
 from core.pagination import MAX_OFFSET
 from core.preview import page_preview_revision_get
-from core.response_cache import CachedAnswersMixin
+from core.response_cache import EVERYTHING, LISTS, CachedAnswersMixin, visibility_key
 from core.schema_types import array, integer, nullable, obj, string
-from core.visibility import pages_visible
+from core.visibility import page_passes, pages_visible
 
 __all__ = ["DocumentsAPIViewSet", "ImagesAPIViewSet", "PagePreviewAPIViewSet", "PagesAPIViewSet"]
 
@@ -108,10 +111,11 @@ class PageTranslations:
     in the order of `CONTENT_LANGUAGES`. An untranslated page lists none.
     """
 
-    def __init__(self, request: HttpRequest, visible: QuerySet, pages) -> None:
+    def __init__(self, request: HttpRequest, visible: QuerySet, pages, site_key=None) -> None:
         self.request = request
         self.visible = visible
         self.pages = pages
+        self.site_key = site_key
         self._by_key: dict | None = None
 
     def of(self, page: Page) -> list[dict]:
@@ -136,12 +140,23 @@ class PageTranslations:
         # The pages of this answer are visible translations of one another, and their rows
         # are here: only the other pages are read (none, for content not yet translated).
         listed = {page.pk: page for page in self.pages}
-        translations = list(
-            self.visible.filter(translation_key__in=keys)
-            .exclude(pk__in=listed)
-            .select_related("locale")
-            .only("id", "translation_key", "url_path", "locale__language_code")
-        )
+
+        def load() -> list[Page]:
+            return list(
+                self.visible.filter(translation_key__in=keys)
+                .exclude(pk__in=listed)
+                .select_related("locale")
+                .only("id", "translation_key", "url_path", "locale__language_code")
+            )
+
+        if len(listed) == 1:
+            # A detail's: kept in this process until any page changes (`lists`) or what this
+            # request may see does (`everything`). A listing's stay one query whatever its page.
+            (pk,) = listed
+            key = ("translations", *keys, pk, visibility_key(self.request), self.site_key)
+            translations = [*memoised(self.request, key, load, tokens=(EVERYTHING, LISTS))]
+        else:
+            translations = load()
         locales = locales_by_id(self.request)
         for page in listed.values():
             if not Page.locale.is_cached(page):
@@ -212,14 +227,24 @@ def nested_page_serializer(model) -> type:
 class PrebuiltFieldsMixin:
     """DRF builds a model serializer's fields from the model for every serializer it makes
     (labels, help texts and validators translated each time): a sixth of a lesson's detail.
-    Built once per serializer class here, and copied for each serializer."""
+    Built once per serializer class here, and copied for each serializer: a field without
+    fields of its own (no `child`, `child_relation` or `fields`) as a shallow copy, which is
+    all binding it to this serializer changes (its name, parent and source); DRF's deep copy
+    re-creates every field from its arguments."""
 
     def get_fields(self):
         cls = type(self)
         prebuilt = cls.__dict__.get("_prebuilt_fields")
         if prebuilt is None:
             prebuilt = cls._prebuilt_fields = super().get_fields()
-        return copy.deepcopy(prebuilt)
+        return {
+            name: copy.copy(field) if _flat(field) else copy.deepcopy(field)
+            for name, field in prebuilt.items()
+        }
+
+
+def _flat(field) -> bool:
+    return not any(hasattr(field, name) for name in ("child", "child_relation", "fields"))
 
 
 def with_prebuilt_fields(serializer_class: type) -> type:
@@ -328,16 +353,21 @@ def serializer_class_for(viewset, router, model, fields: str | None, show_detail
     )
 
 
-def with_related_shown(queryset: QuerySet, shown: set[str]) -> QuerySet:
+def with_related_shown(queryset: QuerySet, shown: set[str], *, one: bool = False) -> QuerySet:
     """`queryset` with the `api_select_related` / `api_prefetch_related` of its model that the
-    shown fields use: a listing of titles loads no cover image and no rendition."""
+    shown fields use: a listing of titles loads no cover image and no rendition.
+
+    For `one` page (a detail) no renditions are prefetched: `core.media` keeps what an image
+    shows in each process, and reads them itself when it does not know them yet."""
     model = queryset.model
     related = [*getattr(model, "api_select_related", ())]
     if "locale" not in related:
         related.insert(0, "locale")
     select = [name for name in related if name.split("__")[0] in shown]
     prefetch = [
-        name for name in getattr(model, "api_prefetch_related", ()) if name.split("__")[0] in shown
+        name
+        for name in getattr(model, "api_prefetch_related", ())
+        if name.split("__")[0] in shown and not (one and name.endswith("__renditions"))
     ]
     # A lesson body not shown is not read (nor parsed) either.
     unshown = [
@@ -452,25 +482,40 @@ class PagesAPIViewSet(
         # first `meta.translations` is asked for (never, with `fields=-translations`).
         instance = args[0] if args else kwargs.get("instance")
         pages = instance if kwargs.get("many") else [instance]
+        site = self._site()
         self.translations = PageTranslations(
-            self.request, self.get_base_queryset(), pages if instance is not None else []
+            self.request,
+            SimpleLazyObject(self.get_base_queryset),
+            pages if instance is not None else [],
+            site.pk if site is not None else None,
         )
         return super().get_serializer(*args, **kwargs)
+
+    def get_serializer_context(self):
+        # Wagtail's, with the visible pages built only if a field asks for them (a detail
+        # whose parent and translations this process knows never does).
+        context = WagtailBaseAPIViewSet.get_serializer_context(self)
+        context["base_queryset"] = SimpleLazyObject(self.get_base_queryset)
+        return context
 
     def find_object(self, queryset, request):
         if "html_path" in request.GET:
             return page_find_by_html_path(queryset, request, request.GET["html_path"])
         return super().find_object(queryset, request)
 
-    def _site_scoped(self, queryset):
-        """The pages of the requested site (`?site=`, else the request's host) and of its
-        translations; none when no site matches, as in Wagtail."""
+    def _site(self) -> Site | None:
+        """The requested site (`?site=`, else the request's host); None when none matches."""
         try:
-            site = site_for_request(self.request, self.request.GET.get("site"))
+            return site_for_request(self.request, self.request.GET.get("site"))
         except Http404 as error:
             raise BadRequestError("site doesn't exist") from error
         except ValueError as error:
             raise BadRequestError(str(error)) from error
+
+    def _site_scoped(self, queryset):
+        """The pages of the requested site and of its translations; none when no site
+        matches, as in Wagtail."""
+        site = self._site()
         if site is None:
             return queryset.none()
         return queryset.filter(under_any(queryset, site_roots(self.request, site)))
@@ -482,8 +527,8 @@ class PagesAPIViewSet(
         return with_related_shown(queryset, self.shown_fields(queryset.model, detail=False))
 
     def get_object(self):
-        # The page in two queries (its type among the pages this request sees, then its row
-        # with what its fields show), where Wagtail reads the base row and then the specific.
+        # The page in one or two queries (its type among the pages this request sees, then its
+        # row with what its fields show), where Wagtail reads the base row and then the specific.
         if (
             self.action == "detail_view"
             and not hasattr(self, "_cached_object")
@@ -491,28 +536,73 @@ class PagesAPIViewSet(
         ):
             lookup = self.kwargs[self.lookup_url_kwarg or self.lookup_field]
             if set(self.request.GET) <= PRESENTATION_PARAMETERS:
-                # No filter: the page and its parent, each if this request may see it, in one
-                # query over the visible pages (its parent is `meta.parent`).
-                row = Page.objects.filter(pk=lookup).values_list("content_type", "path").first()
-                content_type, path = row if row else (None, "")
-                parent_path = path[: -Page.steplen]
-                visible = self.get_base_queryset().filter(path__in=[path, parent_path])
-                visible = {page.path: page for page in visible}
-                if path not in visible:
-                    content_type = None
-                self._visible_parent = visible.get(parent_path)
+                self._cached_object = self._visible_page_get(int(lookup))
             else:
                 queryset = self.filter_queryset(self.get_queryset())
                 content_type = queryset.filter(pk=lookup).values_list("content_type", flat=True)
                 content_type = content_type.first()
-            if content_type is None:
-                raise Http404("No Page matches the given query.")
-            model = ContentType.objects.get_for_id(content_type).model_class() or Page
-            specific = with_related_shown(
-                model._default_manager.all(), self.shown_fields(model, detail=True)
-            )
-            self._cached_object = specific.get(pk=lookup)
+                if content_type is None:
+                    raise Http404("No Page matches the given query.")
+                self._cached_object = self._specific_get(content_type, lookup)
         return super().get_object()
+
+    def _specific_get(self, content_type: int, lookup):
+        model = ContentType.objects.get_for_id(content_type).model_class() or Page
+        specific = with_related_shown(
+            model._default_manager.all(), self.shown_fields(model, detail=True), one=True
+        )
+        found = list(specific.filter(pk=lookup).order_by()[:1])
+        if not found:
+            raise Http404("No Page matches the given query.")
+        return found[0]
+
+    def _passes_here(self, page: Page) -> bool:
+        """`page` (loaded) is among `get_base_queryset()`: visible to this request
+        (`core.visibility.page_passes`), in a content language, under the requested site."""
+        if not page_passes(self.request, page):
+            return False
+        languages = set(content_language_codes())
+        locale = locales_by_id(self.request).get(page.locale_id)
+        if locale is None or locale.language_code not in languages:
+            return False
+        site = self._site()
+        if site is None:
+            return False
+        return any(
+            page.path.startswith(root.path) and page.depth >= root.depth
+            for root in site_roots(self.request, site)
+        )
+
+    def _visible_page_get(self, pk: int):
+        """A detail without filters: the page's row if this request may see it, in one query.
+
+        Where it sits in the tree (its type and path) and its parent as this request sees it
+        (`meta.parent`) are kept in this process (`core.memo`): a page keeps its type, its path
+        changes only when it moves, and its parent is a section, whose every change, like any
+        move or visibility change, replaces the `everything` token. Whether the page itself is
+        visible is asked of the database every time, with its row."""
+        located = memoised(
+            self.request,
+            ("page-at", pk),
+            lambda: Page.objects.filter(pk=pk).values_list("content_type", "path").first(),
+            keep=lambda found: found is not None,
+        )
+        if located is None:
+            raise Http404("No Page matches the given query.")
+        content_type, path = located
+        page = self._specific_get(content_type, pk)
+        if not self._passes_here(page):
+            raise Http404("No Page matches the given query.")
+        parent_path = path[: -Page.steplen]
+        site = self._site()
+        self._visible_parent = memoised(
+            self.request,
+            ("visible-parent", parent_path, visibility_key(self.request), site and site.pk),
+            lambda: (
+                self.get_base_queryset().filter(path=parent_path).first() if parent_path else None
+            ),
+        )
+        return page
 
 
 def media_in_use(request, model) -> QuerySet:

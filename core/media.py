@@ -58,20 +58,77 @@ def image_representation(
 ) -> dict[str, Any] | None:
     if image is None:
         return None
+    if _images_signed():
+        return _image_shaped(_image_facts(image, renditions), request, alt)
+    from core.memo import memoised
+
+    # Kept in this process while no image changes (`core.memo`): a rendition lookup is a
+    # Redis round trip, or a query, per image.
+    facts = memoised(
+        request,
+        ("image", image.pk, image.file_hash, *renditions.values()),
+        lambda: _image_facts(image, renditions),
+    )
+    return _image_shaped(facts, request, alt)
+
+
+def image_representation_by_id(
+    image_id, request: HttpRequest | None, renditions: dict[str, str], alt: str = ""
+) -> dict[str, Any] | None:
+    """`image_representation` of the image `image_id` (None when there is none), its row and
+    renditions read only when this process does not know them yet (`core.memo`: any image
+    change replaces the `everything` token)."""
+    if image_id is None:
+        return None
+    from wagtail.images import get_image_model
+
+    from core.memo import memoised
+
+    def load() -> tuple | None:
+        image = get_image_model().objects.filter(pk=image_id).first()
+        return _image_facts(image, renditions) if image is not None else None
+
+    if _images_signed():
+        facts = load()  # signed URLs expire: made for each answer
+    else:
+        facts = memoised(request, ("image-id", image_id, *renditions.values()), load)
+    return _image_shaped(facts, request, alt) if facts is not None else None
+
+
+def _images_signed() -> bool:
+    from wagtail.images import get_image_model
+
+    storage = get_image_model()._meta.get_field("file").storage
+    return bool(getattr(storage, "querystring_auth", False))
+
+
+def _image_facts(image, renditions: dict[str, str]) -> tuple:
+    """What the API shows of an image, as plain values (kept across requests)."""
     generated = image.get_renditions(*renditions.values())
-    return {
-        "id": image.pk,
-        "title": image.title,
-        "alt": alt or image.default_alt_text or "",
-        "width": image.width,
-        "height": image.height,
-        "renditions": {
-            name: {
-                "url": absolute_url(file_url(generated[spec].file), request),
-                "width": generated[spec].width,
-                "height": generated[spec].height,
-            }
+    return (
+        image.pk,
+        image.title,
+        image.default_alt_text or "",
+        image.width,
+        image.height,
+        tuple(
+            (name, file_url(generated[spec].file), generated[spec].width, generated[spec].height)
             for name, spec in renditions.items()
+        ),
+    )
+
+
+def _image_shaped(facts: tuple, request: HttpRequest | None, alt: str) -> dict[str, Any]:
+    pk, title, default_alt, width, height, generated = facts
+    return {
+        "id": pk,
+        "title": title,
+        "alt": alt or default_alt,
+        "width": width,
+        "height": height,
+        "renditions": {
+            name: {"url": absolute_url(url, request), "width": w, "height": h}
+            for name, url, w, h in generated
         },
     }
 

@@ -33,7 +33,9 @@ class _Memo(threading.local):
 
 
 _memo = _Memo()
-KEPT_PER_TOKENS = 10_000
+# Values of a few hundred bytes (an image's renditions, a page's place in the tree): at most
+# some megabytes per process; past that the memory starts again.
+KEPT_PER_TOKENS = 20_000
 
 
 def memoised(
@@ -41,8 +43,12 @@ def memoised(
     key,
     load: Callable[[], T],
     tokens: tuple[str, ...] = (EVERYTHING,),
+    *,
+    keep: Callable[[T], bool] | None = None,
 ) -> T:
-    """`load()`, kept in this process while the generation `tokens` hold."""
+    """`load()`, kept in this process while the generation `tokens` hold (and, given `keep`,
+    only a value it accepts: a lookup that found nothing may find something later without any
+    of the tokens changing)."""
     current = current_tokens(request, list(tokens))
     if current is None:
         return load()
@@ -52,9 +58,12 @@ def memoised(
         # Read before the rows: what is kept under a token is never newer than it.
         kept = _memo.kept[tokens] = (snapshot, {})
     values = kept[1]
-    if key not in values:
-        values[key] = load()
-    return values[key]
+    if key in values:
+        return values[key]
+    value = load()
+    if keep is None or keep(value):
+        values[key] = value
+    return value
 
 
 # Parameters that page through or shape a listing without changing how many items it has.
@@ -115,8 +124,20 @@ def site_for_request(request: HttpRequest, site: str | None = None) -> Site | No
 
     found = memoised(request, ("site-for", hostname, port), load)
     # Wagtail's own lookups on this request (URLs, routing) find it without a query.
-    getattr(request, "_request", request)._wagtail_site = found
+    django_request = getattr(request, "_request", request)
+    django_request._wagtail_site = found
+    site_root_paths_keep(django_request)
     return found
+
+
+def site_root_paths_keep(request: HttpRequest) -> None:
+    """Put the sites' root paths, which every page URL of an answer starts from, on `request`
+    (where `Page.get_url_parts` looks first) from this process's memory: Wagtail reads them
+    from the cache, a Redis round trip per request."""
+    if not hasattr(request, "_wagtail_cached_site_root_paths"):
+        request._wagtail_cached_site_root_paths = memoised(
+            request, "site-root-paths", Site.get_site_root_paths
+        )
 
 
 def site_roots(request: HttpRequest, site: Site) -> list[Page]:

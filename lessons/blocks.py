@@ -16,10 +16,12 @@ from core.media import (
     DOCUMENT_SCHEMA,
     document_representation,
     image_representation,
+    image_representation_by_id,
     request_from,
 )
 from core.schema_blocks import block_value_schema, stream_block_schema, struct_block_schema
 from core.schema_types import nullable, obj
+from lessons.blocks_raw import UNSHOWN, api_representation_from_raw, shown_from_raw
 from lessons.embeds import EMBED_FIELDS_SCHEMA, video_embed
 from lessons.exercises import (
     DragDropBlock,
@@ -82,6 +84,18 @@ class LessonImageBlock(blocks.StructBlock):
         )
         return {"image": representation, "caption": value["caption"]}
 
+    def api_representation_from_raw(self, raw: dict, context=None) -> dict:
+        """`get_api_representation` of the block as stored (`{"image": id, ...}`), without
+        loading the image row per answer: `core.media` keeps what it shows per image."""
+        value = {
+            name: raw[name] if name in raw else block.get_default()
+            for name, block in self.child_blocks.items()
+        }
+        representation = image_representation_by_id(
+            value["image"], request_from(context), BLOCK_IMAGE_RENDITIONS, alt=value["alt_text"]
+        )
+        return {"image": representation, "caption": value["caption"]}
+
     def api_schema(self) -> dict:
         """`image` is null when the image was deleted; `alt` is the block's alt text, else the
         image's own."""
@@ -106,6 +120,10 @@ class AudioBlock(blocks.StructBlock):
             "title": value["title"],
             "transcript": value["transcript"],
         }
+
+    def api_representation_from_raw(self, raw: dict, context=None):
+        # Without a sound file, no chooser lookup; with one, UNSHOWN (the converted value).
+        return shown_from_raw(self, raw, context)
 
     def api_schema(self) -> dict:
         """`audio` is null when the sound file was deleted."""
@@ -134,6 +152,9 @@ class VideoBlock(blocks.StructBlock):
     def get_api_representation(self, value, context=None):
         url = value["video"].url if value["video"] else ""
         return {"video": url, "caption": value["caption"], **video_embed(url)}
+
+    def api_representation_from_raw(self, raw: dict, context=None):
+        return shown_from_raw(self, raw, context)
 
     def api_schema(self) -> dict:
         return {
@@ -188,6 +209,10 @@ class VocabularyBlock(blocks.StructBlock):
         representation = super().get_api_representation(value, context)
         representation["audio"] = document_representation(value["audio"], request_from(context))
         return representation
+
+    def api_representation_from_raw(self, raw: dict, context=None):
+        # Without a sound file, no chooser lookup; with one, UNSHOWN (the converted value).
+        return shown_from_raw(self, raw, context)
 
     def api_schema(self) -> dict:
         schema = struct_block_schema(self)
@@ -250,18 +275,23 @@ class LessonBodyBlock(blocks.StreamBlock):
 
     def get_api_representation(self, value, context=None):
         # As Wagtail's, but each block learns its own id: exercises key their shown order on it.
+        # A block that can be shown from its stored form (`api_representation_from_raw`) is
+        # never converted: its StructValues, ListValues and list item ids would be built for
+        # nothing, and an image block would load its image row in every answer.
         if value is None:
             return []
-        return [
-            {
-                "type": child.block.name,
-                "value": child.block.get_api_representation(
-                    child.value, context={**(context or {}), "block_id": child.id}
-                ),
-                "id": child.id,
-            }
-            for child in value
-        ]
+        representation = []
+        raw_data = value.raw_data
+        for index in range(len(value)):
+            raw = raw_data[index]
+            block = self.child_blocks[raw["type"]]
+            block_id = raw.get("id")
+            child_context = {**(context or {}), "block_id": block_id}
+            shown = api_representation_from_raw(block, raw["value"], child_context)
+            if shown is UNSHOWN:
+                shown = block.get_api_representation(value[index].value, child_context)
+            representation.append({"type": block.name, "value": shown, "id": block_id})
+        return representation
 
     def api_schema(self) -> dict:
         return stream_block_schema(self)  # Wagtail's shape: only the children's context differs

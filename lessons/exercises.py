@@ -24,6 +24,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from lessons.blocks_raw import shown_from_raw
 from lessons.grading import (
     Grade,
     MalformedAnswer,
@@ -101,6 +102,11 @@ class ExerciseBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         return self.public_representation(value, _block_id(context))
+
+    def api_representation_from_raw(self, raw: dict, context=None):
+        """The same, from the stored form (`lessons.blocks_raw`): the public shape reads the
+        value by key and iterates its lists."""
+        return shown_from_raw(self, raw, context)
 
     def api_schema(self) -> dict:
         """The content API's schema of the block's value (core.schema_blocks)."""
