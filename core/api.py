@@ -21,6 +21,7 @@ from django.db.models.functions import Cast
 from django.http import Http404, HttpRequest
 from django.urls import path
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from rest_framework.fields import Field, SkipField
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -196,10 +197,18 @@ class PageTranslationsField(Field):
 
 class PageHtmlUrlField(WagtailPageHtmlUrlField):
     """`meta.html_url` from `core.pages` for every page, typed listing or not (a plain `Page`
-    row would otherwise get Wagtail's own URL), with the request caching the site roots."""
+    row would otherwise get Wagtail's own URL), with the request caching the site roots.
+
+    Kept in the process per page path, language and host (`core.memo`): a URL is made from
+    those and the sites' root paths, whose every change replaces the `everything` token;
+    Wagtail reverses the page-serving route for every page of every answer."""
 
     def to_representation(self, page):
-        return page_full_url(page, self.context.get("request"))
+        request = self.context.get("request")
+        if request is None:
+            return page_full_url(page, request)
+        key = ("html-url", page.pk, page.url_path, get_language(), request.get_host())
+        return memoised(request, key, lambda: page_full_url(page, request))
 
 
 class NestedPageMixin:
