@@ -167,10 +167,13 @@ else:
             "LOCATION": "toto",
         }
     }
-# The content API's answers are cached in Redis (core/response_cache.py), never in a
-# process's local memory: another process could not make them stale.
+# The content API's answers are cached in Redis (core/response_cache.py), only with Redis: a
+# cache of one process alone could not be made stale by another. Each process also keeps
+# copies of the answers it served (up to this many bytes), used only while the generation
+# tokens read from Redis on the request say they are current.
 CONTENT_API_CACHE = env.bool("CONTENT_API_CACHE", default=bool(REDIS_URL))
 CONTENT_API_CACHE_TIMEOUT = env.int("CONTENT_API_CACHE_TIMEOUT", default=60 * 60)
+CONTENT_API_LOCAL_CACHE_BYTES = env.int("CONTENT_API_LOCAL_CACHE_BYTES", default=32 * 1024 * 1024)
 
 # --- Files ----------------------------------------------------------------------------------
 STATIC_ROOT = BASE_DIR / "staticfiles"
