@@ -83,6 +83,15 @@ def _block_id(context: dict | None) -> str:
     return (context or {}).get("block_id", "")
 
 
+def explanation_block() -> blocks.TextBlock:
+    """The optional text an exercise shows after the learner answers."""
+    return blocks.TextBlock(
+        label=_("Explanation"),
+        required=False,
+        help_text=_("Shown after the learner answers."),
+    )
+
+
 class ExerciseBlock(blocks.StructBlock):
     """Base of the interactive exercises (see the module docstring for the contract)."""
 
@@ -160,11 +169,7 @@ class MultipleChoiceBlock(ExerciseBlock):
         required=False,
         help_text=_("Learners may choose several options; all correct ones count."),
     )
-    explanation = blocks.TextBlock(
-        label=_("Explanation"),
-        required=False,
-        help_text=_("Shown after the learner answers."),
-    )
+    explanation = explanation_block()
 
     public_schema = {
         "type": "object",
@@ -294,11 +299,7 @@ class FillBlankBlock(ExerciseBlock):
         required=False,
         help_text=_("Count 'london' as wrong when 'London' is expected."),
     )
-    explanation = blocks.TextBlock(
-        label=_("Explanation"),
-        required=False,
-        help_text=_("Shown after the learner answers."),
-    )
+    explanation = explanation_block()
 
     public_schema = {
         "type": "object",

@@ -1,4 +1,4 @@
-"""The learner API of lessons under /api/v1/ (paths fixed by API.md)."""
+"""The learner API of lessons under /api/v1/ (paths as docs/learner-api.md documents them)."""
 
 from django.urls import path
 
