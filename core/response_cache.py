@@ -5,7 +5,8 @@ once and then served from the cache (django-redis), until a change makes it stal
 
 **Keys.** An answer is stored under a digest of what can change it: the endpoint, the path, the
 query (sorted by name), the host and scheme (absolute URLs and `?site=` lookups follow them),
-the active language, the version of Toto's code, and what the request may see: anonymous
+the active language, the `Origin` (CORS headers name it), the version of Toto's code and of the
+settings behind an answer's headers, and what the request may see: anonymous
 requests share one key; a member's token adds the view restrictions the member does *not*
 pass (`core.visibility.restrictions_unpassed`), so members who see the same pages share
 answers and nobody is ever served what their token does not open.
@@ -106,11 +107,33 @@ def timeout() -> int:
     return int(getattr(settings, "CONTENT_API_CACHE_TIMEOUT", 60 * 60))
 
 
+# Settings that shape the headers the middleware above the cache adds to an answer (CORS,
+# Django's SecurityMiddleware): an answer stored under other values is never replayed.
+HEADER_SETTINGS = (
+    "CORS_ALLOW_ALL_ORIGINS",
+    "CORS_ALLOW_CREDENTIALS",
+    "CORS_ALLOWED_ORIGINS",
+    "CORS_ALLOWED_ORIGIN_REGEXES",
+    "CORS_EXPOSE_HEADERS",
+    "CORS_URLS_REGEX",
+    "SECURE_CONTENT_TYPE_NOSNIFF",
+    "SECURE_CROSS_ORIGIN_OPENER_POLICY",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_REFERRER_POLICY",
+    "SECURE_SSL_REDIRECT",
+    "X_FRAME_OPTIONS",
+)
+
+
 @memoise
 def code_version() -> str:
-    """A digest of Toto's own code: a new release never serves answers rendered by the old."""
+    """A digest of Toto's own code and of the settings behind an answer's headers: a new
+    release, or a new CORS or security setting, never serves answers stored by the old."""
     digest = hashlib.blake2b(digest_size=8)
     digest.update(getattr(settings, "CONTENT_API_CACHE_VERSION", "").encode())
+    digest.update(repr([getattr(settings, name, None) for name in HEADER_SETTINGS]).encode())
     base = Path(settings.BASE_DIR)
     for app in ("core", "lessons", "home", "members", "abroad", "toto_site"):
         for path in sorted((base / app).rglob("*.py")):
@@ -275,6 +298,8 @@ def answer_key(request: HttpRequest, visibility: str, layer: str) -> str:
         request.scheme,
         request.META.get("HTTP_ACCEPT_LANGUAGE", ""),
         request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, ""),
+        # CORS headers name the origin a browser sent.
+        request.META.get("HTTP_ORIGIN", ""),
         visibility,
     ]
     digest = hashlib.blake2b("\x1f".join(parts).encode(), digest_size=16).hexdigest()
@@ -314,6 +339,7 @@ def stored_response(stored: Stored, request: HttpRequest) -> HttpResponse:
     response = HttpResponse(stored.content, status=stored.status)
     for name, value in stored.headers:
         response[name] = value
+    response["Content-Length"] = str(len(stored.content))
     return response
 
 
@@ -426,8 +452,11 @@ def store(key: str, stored: Stored) -> None:
 
 class ContentAnswerCacheMiddleware:
     """Anonymous reads of the content API answered from the cache before the rest of the
-    middleware, the URL resolver and DRF run (as Django's own cache middleware does), and their
-    final responses stored on the way out. Put it right after WhiteNoise, before the session.
+    middleware, the URL resolver and DRF run, and their final responses stored on the way out,
+    with every header the middleware below added (CORS, security, language). Put it first
+    (after the health probes): a hit then costs one Redis round trip and little else. What the
+    middleware below reads of a request to shape its headers is in the key (scheme, host,
+    Origin) or in `code_version` (their settings).
 
     Only answers the view marked (`CachedAnswersMixin`) are stored; requests with a token go
     through to the view, which caches them per visibility (`CachedAnswersMixin.dispatch`).
@@ -697,9 +726,18 @@ def tagged_item_changed(sender, instance, **kwargs) -> None:
         content_changed(everything=True)
 
 
+def header_setting_changed(sender, setting, **kwargs) -> None:
+    """A CORS or security setting changed in this process (a test's `override_settings`)."""
+    if setting in HEADER_SETTINGS:
+        code_version.cache_clear()
+
+
 def invalidation_signals_connect() -> None:
     """Connect every change that can make a content answer stale (from `CoreConfig.ready`)."""
     from django.contrib.auth.models import Group
+    from django.test.signals import setting_changed
+
+    setting_changed.connect(header_setting_changed, dispatch_uid="content-api-header-settings")
     from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
     from taggit.models import TaggedItem
     from wagtail.documents import get_document_model

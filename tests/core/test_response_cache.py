@@ -133,6 +133,35 @@ def test_the_key_is_the_normalised_request(api_client, tree):
     assert not cached(api_client, f"{LESSONS}&limit=1&offset=0", HTTP_ACCEPT_LANGUAGE="es")
 
 
+APP = "http://localhost:3000"
+
+
+def test_a_stored_answer_is_replayed_with_every_header_its_origin_got(api_client, tree, settings):
+    """The cache answers before CORS and the security middleware: what they added the first
+    time is replayed, for the Origin it was added for, and a new setting stores anew."""
+    settings.CORS_ALLOWED_ORIGINS = [APP]
+    url = detail_url(tree["present"])
+    for origin in (APP, "https://evil.example", None):
+        headers = {"HTTP_ORIGIN": origin} if origin else {}
+        first, queries = get(api_client, url, **headers)
+        assert queries > 0, origin  # each origin its own answer
+        second, queries = get(api_client, url, **headers)
+        assert queries == 0, origin
+        assert dict(second.items()) == dict(first.items())
+        assert second["X-Content-Type-Options"] == "nosniff"
+        assert second["Referrer-Policy"]
+        assert "origin" in second["Vary"].lower()
+        if origin == APP:
+            assert second["Access-Control-Allow-Origin"] == APP
+            assert "ETag" in second["Access-Control-Expose-Headers"]
+        else:
+            assert "Access-Control-Allow-Origin" not in second
+    settings.CORS_ALLOWED_ORIGINS = []
+    response, queries = get(api_client, url, HTTP_ORIGIN=APP)
+    assert queries > 0
+    assert "Access-Control-Allow-Origin" not in response
+
+
 def stored_answers() -> int:
     return len(cache.keys(f"{response_cache.PREFIX}:answer:*"))
 

@@ -81,6 +81,10 @@ INSTALLED_APPS = LOCAL_APPS + WAGTAIL_APPS + THIRD_PARTY_APPS + DJANGO_APPS
 
 MIDDLEWARE = [
     "toto_site.health.HealthProbeMiddleware",
+    # Anonymous content API reads answered from the cache before everything below, headers
+    # included (their answers are stored on the way out, as the client gets them; the key holds
+    # what the middleware below reads of a request: scheme, host, Origin): core/response_cache.py.
+    "core.response_cache.ContentAnswerCacheMiddleware",
     # Before every guard and view: preflights are answered here, unauthenticated, and errors
     # answered further in still carry the CORS headers a browser needs to read them.
     "corsheaders.middleware.CorsMiddleware",
@@ -90,9 +94,6 @@ MIDDLEWARE = [
     "core.middleware.APITrailingSlashMiddleware",
     "core.middleware.JSONBodyGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Anonymous content API reads answered from the cache before everything below (and their
-    # answers stored on the way out): core/response_cache.py.
-    "core.response_cache.ContentAnswerCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's LocaleMiddleware, but only page URLs take their language from the path; the
     # API, sign-in and the admin follow Accept-Language (core.locales).
