@@ -47,10 +47,13 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIView
 from wagtail.models import Page, ReferenceIndex, Site
 
 from core.locales import content_language_codes, language_prefix_split
+from core.media import images_signed
 from core.memo import (
     listing_count,
     locales_by_id,
     memoised,
+    memoised_many,
+    shared_visibility,
     site_for_request,
     site_roots,
     under_any,
@@ -58,7 +61,7 @@ from core.memo import (
 from core.pages import page_full_url
 from core.pagination import MAX_OFFSET
 from core.preview import page_preview_revision_get
-from core.response_cache import EVERYTHING, LISTS, CachedAnswersMixin, visibility_key
+from core.response_cache import EVERYTHING, LISTS, CachedAnswersMixin
 from core.schema_types import array, integer, nullable, obj, string
 from core.visibility import page_passes, pages_visible
 
@@ -101,15 +104,37 @@ class StrictLocaleFilter(LocaleFilter):
         if language_code is not None and language_code not in content_language_codes():
             known = ", ".join(content_language_codes())
             raise BadRequestError(f"unknown locale '{language_code}' (known: {known})")
-        return super().filter_queryset(request, queryset, view)
+        if language_code is None:
+            return queryset
+        # Wagtail's filter, with the locale from this process's memory instead of a query.
+        locale = next(
+            (
+                locale
+                for locale in locales_by_id(request).values()
+                if locale.language_code == language_code
+            ),
+            None,
+        )
+        if locale is None:
+            raise Http404("No Locale matches the given query.")
+        child_of = getattr(queryset, "_filtered_by_child_of", None)
+        queryset = queryset.filter(locale=locale)
+        if child_of:
+            queryset._filtered_by_child_of = child_of
+        return queryset
 
 
 class PageTranslations:
-    """`meta.translations` of the pages of one response, read in one query for all of them.
+    """`meta.translations` of the pages of one response.
 
     A page's translations are the other pages with its `translation_key` that this request
     may see (live, visible, of this site, in a content language): `[{locale, id, html_url}]`,
     in the order of `CONTENT_LANGUAGES`. An untranslated page lists none.
+
+    Kept in this process per page, what this request may see and site (`core.memo`), until any
+    page changes (`lists`) or what decides visibility does (`everything`): a detail and every
+    listing showing a page share its entry, and the pages no entry is kept for are read in
+    one query for all of them.
     """
 
     def __init__(self, request: HttpRequest, visible: QuerySet, pages, site_key=None) -> None:
@@ -117,58 +142,55 @@ class PageTranslations:
         self.visible = visible
         self.pages = pages
         self.site_key = site_key
-        self._by_key: dict | None = None
+        self._by_page: dict | None = None
 
     def of(self, page: Page) -> list[dict]:
-        if self._by_key is None:
-            self._by_key = self._load()
+        if self._by_page is None:
+            self._by_page = self._load()
         # Each translation's URL is made when it is listed (never for the page itself).
         return [
             {
                 "locale": translation.locale.language_code,
                 "id": translation.pk,
-                "html_url": page_full_url(translation, self.request),
+                "html_url": page_html_url(translation, self.request),
             }
-            for translation in self._by_key.get(page.translation_key, [])
-            if translation.pk != page.pk
+            for translation in self._by_page.get(page.pk, ())
         ]
 
-    def _load(self) -> dict:
-        keys = {page.translation_key for page in self.pages}
-        if not keys:
+    def _load(self) -> dict[int, tuple[Page, ...]]:
+        pages = {page.pk: page.translation_key for page in self.pages}
+        if not pages:
             return {}
+        visibility = shared_visibility(self.request)
+        if visibility is None:
+            return self._read(pages)
+        keys = {
+            ("translations", key, pk, visibility, self.site_key): pk for pk, key in pages.items()
+        }
+
+        def load_missing(missing: list[tuple]) -> dict[tuple, tuple[Page, ...]]:
+            found = self._read({keys[key]: pages[keys[key]] for key in missing})
+            return {key: found[keys[key]] for key in missing}
+
+        kept = memoised_many(self.request, keys, load_missing, tokens=(EVERYTHING, LISTS))
+        return {keys[key]: translations for key, translations in kept.items()}
+
+    def _read(self, pages: dict[int, object]) -> dict[int, tuple[Page, ...]]:
+        """The visible translations of `pages` ({pk: translation_key}), in one query."""
         order = {code: index for index, code in enumerate(content_language_codes())}
-        # The pages of this answer are visible translations of one another, and their rows
-        # are here: only the other pages are read (none, for content not yet translated).
-        listed = {page.pk: page for page in self.pages}
-
-        def load() -> list[Page]:
-            return list(
-                self.visible.filter(translation_key__in=keys)
-                .exclude(pk__in=listed)
-                .select_related("locale")
-                .only("id", "translation_key", "url_path", "locale__language_code")
-            )
-
-        if len(listed) == 1:
-            # A detail's: kept in this process until any page changes (`lists`) or what this
-            # request may see does (`everything`). A listing's stay one query whatever its page.
-            (pk,) = listed
-            key = ("translations", *keys, pk, visibility_key(self.request), self.site_key)
-            translations = [*memoised(self.request, key, load, tokens=(EVERYTHING, LISTS))]
-        else:
-            translations = load()
-        locales = locales_by_id(self.request)
-        for page in listed.values():
-            if not Page.locale.is_cached(page):
-                page.locale = locales[page.locale_id]
-            translations.append(page)
         by_key = defaultdict(list)
-        for translation in sorted(
-            translations, key=lambda page: order.get(page.locale.language_code, len(order))
+        for translation in (
+            self.visible.filter(translation_key__in=set(pages.values()))
+            .select_related("locale")
+            .only("id", "translation_key", "url_path", "locale__language_code")
         ):
             by_key[translation.translation_key].append(translation)
-        return by_key
+        for translations in by_key.values():
+            translations.sort(key=lambda page: order.get(page.locale.language_code, len(order)))
+        return {
+            pk: tuple(translation for translation in by_key[key] if translation.pk != pk)
+            for pk, key in pages.items()
+        }
 
 
 class PageTranslationsField(Field):
@@ -204,11 +226,15 @@ class PageHtmlUrlField(WagtailPageHtmlUrlField):
     Wagtail reverses the page-serving route for every page of every answer."""
 
     def to_representation(self, page):
-        request = self.context.get("request")
-        if request is None:
-            return page_full_url(page, request)
-        key = ("html-url", page.pk, page.url_path, get_language(), request.get_host())
-        return memoised(request, key, lambda: page_full_url(page, request))
+        return page_html_url(page, self.context.get("request"))
+
+
+def page_html_url(page: Page, request: HttpRequest | None) -> str | None:
+    """`page_full_url`, kept in this process per page path, language and host (`core.memo`)."""
+    if request is None:
+        return page_full_url(page, request)
+    key = ("html-url", page.pk, page.url_path, get_language(), request.get_host())
+    return memoised(request, key, lambda: page_full_url(page, request))
 
 
 class NestedPageMixin:
@@ -366,9 +392,12 @@ def with_related_shown(queryset: QuerySet, shown: set[str], *, one: bool = False
     """`queryset` with the `api_select_related` / `api_prefetch_related` of its model that the
     shown fields use: a listing of titles loads no cover image and no rendition.
 
-    For `one` page (a detail) no renditions are prefetched: `core.media` keeps what an image
-    shows in each process, and reads them itself when it does not know them yet."""
+    No renditions are prefetched unless image URLs are signed: `core.media` keeps what an
+    image shows in each process, and reads the renditions itself when it does not know them
+    yet (for a listing, of all its images at once: `ImageRenditionsField.prepare_many`). A
+    detail reads them per image, as it shows them."""
     model = queryset.model
+    renditions_kept = one or not images_signed()
     related = [*getattr(model, "api_select_related", ())]
     if "locale" not in related:
         related.insert(0, "locale")
@@ -376,7 +405,7 @@ def with_related_shown(queryset: QuerySet, shown: set[str], *, one: bool = False
     prefetch = [
         name
         for name in getattr(model, "api_prefetch_related", ())
-        if name.split("__")[0] in shown and not (one and name.endswith("__renditions"))
+        if name.split("__")[0] in shown and not (renditions_kept and name.endswith("__renditions"))
     ]
     # A lesson body not shown is not read (nor parsed) either.
     unshown = [
@@ -498,7 +527,14 @@ class PagesAPIViewSet(
             pages if instance is not None else [],
             site.pk if site is not None else None,
         )
-        return super().get_serializer(*args, **kwargs)
+        serializer = super().get_serializer(*args, **kwargs)
+        if kwargs.get("many") and instance is not None:
+            # What a listing's fields read for all of its items at once (its images'
+            # renditions), before the first item is serialised.
+            for field in serializer.child.fields.values():
+                if hasattr(field, "prepare_many"):
+                    field.prepare_many(instance)
+        return serializer
 
     def get_serializer_context(self):
         # Wagtail's, with the visible pages built only if a field asks for them (a detail
@@ -604,12 +640,19 @@ class PagesAPIViewSet(
             raise Http404("No Page matches the given query.")
         parent_path = path[: -Page.steplen]
         site = self._site()
-        self._visible_parent = memoised(
-            self.request,
-            ("visible-parent", parent_path, visibility_key(self.request), site and site.pk),
-            lambda: (
+
+        def parent() -> Page | None:
+            return (
                 self.get_base_queryset().filter(path=parent_path).first() if parent_path else None
-            ),
+            )
+
+        visibility = shared_visibility(self.request)
+        self._visible_parent = (
+            parent()
+            if visibility is None
+            else memoised(
+                self.request, ("visible-parent", parent_path, visibility, site and site.pk), parent
+            )
         )
         return page
 

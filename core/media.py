@@ -1,5 +1,6 @@
 """API shapes of images and documents: absolute, ready-to-use URLs instead of bare ids."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
@@ -58,18 +59,42 @@ def image_representation(
 ) -> dict[str, Any] | None:
     if image is None:
         return None
-    if _images_signed():
+    if images_signed():
         return _image_shaped(_image_facts(image, renditions), request, alt)
     from core.memo import memoised
 
     # Kept in this process while no image changes (`core.memo`): a rendition lookup is a
     # Redis round trip, or a query, per image.
     facts = memoised(
-        request,
-        ("image", image.pk, image.file_hash, *renditions.values()),
-        lambda: _image_facts(image, renditions),
+        request, _image_key(image, renditions), lambda: _image_facts(image, renditions)
     )
     return _image_shaped(facts, request, alt)
+
+
+def images_prepare(images: Iterable, request: HttpRequest | None, renditions: dict[str, str]):
+    """Before `image_representation` of each of `images` (a listing's covers): the renditions
+    of the images this process does not know yet are read in one query for all of them, so a
+    listing's queries do not grow with its length (`image_representation` would read them per
+    image). Signed storages make their URLs per answer: a listing prefetches their renditions
+    with its pages (`core.api.with_related_shown`)."""
+    if images_signed():
+        return
+    from django.db.models import prefetch_related_objects
+
+    from core.memo import memoised_many
+
+    by_key = {_image_key(image, renditions): image for image in images if image is not None}
+
+    def load_missing(keys: list[tuple]) -> dict[tuple, tuple]:
+        missing = [by_key[key] for key in keys]
+        prefetch_related_objects(missing, "renditions")
+        return {key: _image_facts(by_key[key], renditions) for key in keys}
+
+    memoised_many(request, by_key, load_missing)
+
+
+def _image_key(image, renditions: dict[str, str]) -> tuple:
+    return ("image", image.pk, image.file_hash, *renditions.values())
 
 
 def image_representation_by_id(
@@ -88,14 +113,15 @@ def image_representation_by_id(
         image = get_image_model().objects.filter(pk=image_id).first()
         return _image_facts(image, renditions) if image is not None else None
 
-    if _images_signed():
+    if images_signed():
         facts = load()  # signed URLs expire: made for each answer
     else:
         facts = memoised(request, ("image-id", image_id, *renditions.values()), load)
     return _image_shaped(facts, request, alt) if facts is not None else None
 
 
-def _images_signed() -> bool:
+def images_signed() -> bool:
+    """Image URLs expire (a private bucket): they are made for each answer, never kept."""
     from wagtail.images import get_image_model
 
     storage = get_image_model()._meta.get_field("file").storage

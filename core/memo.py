@@ -11,7 +11,7 @@ default, or Redis down) they are read every time, as before.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from django.conf import settings
@@ -24,6 +24,7 @@ from wagtail.models.sites import get_site_for_hostname
 from core.response_cache import EVERYTHING, LISTS, current_tokens
 
 T = TypeVar("T")
+K = TypeVar("K")
 
 
 class _Memo(threading.local):
@@ -49,21 +50,71 @@ def memoised(
     """`load()`, kept in this process while the generation `tokens` hold (and, given `keep`,
     only a value it accepts: a lookup that found nothing may find something later without any
     of the tokens changing)."""
-    current = current_tokens(request, list(tokens))
-    if current is None:
+    values = _kept(request, tokens)
+    if values is None:
         return load()
-    snapshot = tuple(current[name] for name in tokens)
-    kept = _memo.kept.get(tokens)
-    if kept is None or kept[0] != snapshot or len(kept[1]) >= KEPT_PER_TOKENS:
-        # Read before the rows: what is kept under a token is never newer than it.
-        kept = _memo.kept[tokens] = (snapshot, {})
-    values = kept[1]
     if key in values:
         return values[key]
     value = load()
     if keep is None or keep(value):
-        values[key] = value
+        _room_for(tokens, values, 1)[key] = value
     return value
+
+
+def memoised_many(
+    request: HttpRequest | None,
+    keys: Iterable[K],
+    load_missing: Callable[[list[K]], dict[K, T]],
+    tokens: tuple[str, ...] = (EVERYTHING,),
+) -> dict[K, T]:
+    """`{key: value}` for `keys`, as `memoised` keeps them, where `load_missing(keys)` reads
+    the values of the keys this process does not know, all at once (one query for a listing's
+    twenty items, none when it knows them all). A key it finds no value for is left out of
+    both its answer and this one."""
+    keys = list(dict.fromkeys(keys))
+    values = _kept(request, tokens)
+    if values is None:
+        return load_missing(keys) if keys else {}
+    found = {key: values[key] for key in keys if key in values}
+    missing = [key for key in keys if key not in found]
+    if missing:
+        loaded = load_missing(missing)
+        _room_for(tokens, values, len(loaded)).update(loaded)
+        found.update(loaded)
+    return found
+
+
+def _kept(request: HttpRequest | None, tokens: tuple[str, ...]) -> dict | None:
+    """The values kept under `tokens` as this request sees them; None without shared tokens."""
+    current = current_tokens(request, list(tokens))
+    if current is None:
+        return None
+    snapshot = tuple(current[name] for name in tokens)
+    kept = _memo.kept.get(tokens)
+    if kept is None or kept[0] != snapshot:
+        # Read before the rows: what is kept under a token is never newer than it.
+        kept = _memo.kept[tokens] = (snapshot, {})
+    return kept[1]
+
+
+def _room_for(tokens: tuple[str, ...], values: dict, count: int) -> dict:
+    """`values`, or a new empty memory under the same tokens when `count` more would not fit."""
+    if len(values) + count <= KEPT_PER_TOKENS:
+        return values
+    snapshot = _memo.kept[tokens][0]
+    fresh = _memo.kept[tokens] = (snapshot, {})
+    return fresh[1]
+
+
+def shared_visibility(request: HttpRequest) -> str | None:
+    """The part of a memo's key that says which pages `request` sees (`visibility_key`), or
+    None when it cannot be shared: a browser's session may have passed a password restriction,
+    which no key names."""
+    from core.response_cache import visibility_key
+
+    if settings.SESSION_COOKIE_NAME in getattr(request, "COOKIES", {}):
+        return None
+    return visibility_key(request)
 
 
 # Parameters that page through or shape a listing without changing how many items it has.
@@ -75,10 +126,9 @@ def listing_count(request: HttpRequest, count: Callable[[], int]) -> int:
     may see does (`everything`): the count is the one read of a listing that grows with the
     content (a hundred thousand lessons take PostgreSQL tens of milliseconds to count), and
     apps page through the same listing again and again."""
-    from core.response_cache import visibility_key
-
-    if settings.SESSION_COOKIE_NAME in request.COOKIES:
-        return count()  # a browser's session may have passed a password restriction
+    visibility = shared_visibility(request)
+    if visibility is None:
+        return count()
     key = (
         "count",
         request.path,
@@ -90,7 +140,7 @@ def listing_count(request: HttpRequest, count: Callable[[], int]) -> int:
             )
         ),
         request.get_host(),
-        visibility_key(request),
+        visibility,
     )
     return memoised(request, key, count, tokens=(EVERYTHING, LISTS))
 

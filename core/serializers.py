@@ -2,7 +2,7 @@
 
 from rest_framework.fields import Field
 
-from core.media import image_representation, image_schema
+from core.media import image_representation, image_schema, images_prepare
 from core.schema_types import Schema, nullable
 
 
@@ -24,6 +24,12 @@ class ImageRenditionsField(Field):
 
     def to_representation(self, image):
         return image_representation(image, self.context.get("request"), self.renditions)
+
+    def prepare_many(self, instances) -> None:
+        """Called with a listing's instances before they are serialised: the images' renditions
+        that this process does not know, in one query for all of them (`core.media`)."""
+        images = [self.get_attribute(instance) for instance in instances]
+        images_prepare(images, self.context.get("request"), self.renditions)
 
     def openapi_schema(self) -> Schema:
         """Its shape in the content API's schema (core.content_schema); null without an image."""

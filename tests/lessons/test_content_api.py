@@ -16,6 +16,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Site
 
 from core.media import COVER_RENDITIONS
+from core.response_cache import content_changed
 from lessons.models import CategoryPage, LessonPage
 from tests.conftest import media_s3_client, png_bytes
 from tests.lessons import builders
@@ -459,16 +460,23 @@ def count_queries(api_client, url: str) -> int:
     return len(queries.captured_queries)
 
 
-def test_lesson_listing_runs_a_few_queries_whatever_the_limit(
-    api_client, many_lessons, django_assert_max_num_queries
-):
+def cold_and_warm_queries(api_client, url: str) -> tuple[int, int]:
+    """The queries of `url` when the process knows nothing of the content yet (as after any
+    change: core.memo), then when it knows what that read learnt (translations, renditions)."""
+    api_client.get(url)  # what no content change forgets (content types)
+    content_changed(everything=True)
+    cold = count_queries(api_client, url)
+    return cold, count_queries(api_client, url)
+
+
+def test_lesson_listing_runs_a_few_queries_whatever_the_limit(api_client, many_lessons):
     url = f"{LESSONS}&fields=*&child_of={many_lessons.pk}"
-    with django_assert_max_num_queries(12):  # cold: also fills the site cache
-        api_client.get(f"{url}&limit=20")
-    at_20 = count_queries(api_client, f"{url}&limit=20")
-    at_60 = count_queries(api_client, f"{url}&limit=60")
+    at_20 = cold_and_warm_queries(api_client, f"{url}&limit=20")
+    at_60 = cold_and_warm_queries(api_client, f"{url}&limit=60")
     assert at_20 == at_60, (at_20, at_60)
-    assert at_20 <= 8
+    cold, warm = at_20
+    assert cold <= 12  # sites, locales, rules, the parent, count, pages, translations, renditions
+    assert warm <= 2  # the parent (child_of), the pages
     data = get_json(api_client, f"{url}&limit=60")
     assert len(data["items"]) == 60
     assert all(item["cover_image"]["renditions"]["card"]["url"] for item in data["items"])
@@ -476,28 +484,28 @@ def test_lesson_listing_runs_a_few_queries_whatever_the_limit(
 
 def test_all_lessons_listing_runs_a_few_queries_whatever_the_limit(api_client, many_lessons):
     url = f"{LESSONS}&fields=*"
-    api_client.get(url)
-    at_20 = count_queries(api_client, f"{url}&limit=20")
-    at_60 = count_queries(api_client, f"{url}&limit=60")
+    at_20 = cold_and_warm_queries(api_client, f"{url}&limit=20")
+    at_60 = cold_and_warm_queries(api_client, f"{url}&limit=60")
     assert at_20 == at_60, (at_20, at_60)
+    assert at_20[1] == 1  # the pages
 
 
 def test_untyped_listing_runs_a_few_queries_whatever_the_limit(api_client, many_lessons):
     url = "/api/v2/pages/?fields=*"
-    api_client.get(url)
-    at_20 = count_queries(api_client, f"{url}&limit=20")
-    at_60 = count_queries(api_client, f"{url}&limit=60")
+    at_20 = cold_and_warm_queries(api_client, f"{url}&limit=20")
+    at_60 = cold_and_warm_queries(api_client, f"{url}&limit=60")
     assert at_20 == at_60, (at_20, at_60)
-    assert at_20 <= 8
+    assert at_20[0] <= 12
+    assert at_20[1] <= 8
 
 
 def test_search_listing_runs_a_few_queries_whatever_the_limit(api_client, many_lessons):
     url = f"{LESSONS}&fields=*&search=everyday"
-    api_client.get(url)
-    at_20 = count_queries(api_client, f"{url}&limit=20")
-    at_60 = count_queries(api_client, f"{url}&limit=60")
+    at_20 = cold_and_warm_queries(api_client, f"{url}&limit=20")
+    at_60 = cold_and_warm_queries(api_client, f"{url}&limit=60")
     assert at_20 == at_60, (at_20, at_60)
-    assert at_20 <= 8
+    assert at_20[0] <= 12
+    assert at_20[1] <= 8
 
 
 def test_category_listing_with_images_runs_a_few_queries_whatever_the_limit(api_client, curriculum):
@@ -505,11 +513,11 @@ def test_category_listing_with_images_runs_a_few_queries_whatever_the_limit(api_
     for number, image in enumerate(images_with_renditions(25)):
         home.add_child(instance=CategoryPage(title=f"Topic {number}", image=image, live=True))
     url = "/api/v2/pages/?type=lessons.CategoryPage&fields=*"
-    api_client.get(url)
-    at_5 = count_queries(api_client, f"{url}&limit=5")
-    at_25 = count_queries(api_client, f"{url}&limit=25")
+    at_5 = cold_and_warm_queries(api_client, f"{url}&limit=5")
+    at_25 = cold_and_warm_queries(api_client, f"{url}&limit=25")
     assert at_5 == at_25, (at_5, at_25)
-    assert at_5 <= 8
+    assert at_5[0] <= 12
+    assert at_5[1] <= 8
 
 
 def test_lesson_detail_runs_a_few_queries(api_client, curriculum, django_assert_max_num_queries):

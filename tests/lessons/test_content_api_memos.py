@@ -4,14 +4,20 @@ answers are not cached here (CONTENT_API_CACHE is off in tests): every answer is
 every change reaches the next one, because each change replaces the tokens that guard what is
 kept (against the real Redis)."""
 
+import io
 import json
 
 import pytest
+from django.core.files.images import ImageFile
+from django.core.files.storage import default_storage, storages
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction
+from wagtail.images import get_image_model
+from wagtail.models import Locale, PageViewRestriction
 
-from core.media import BLOCK_IMAGE_RENDITIONS
+from core import response_cache
+from core.media import BLOCK_IMAGE_RENDITIONS, COVER_RENDITIONS
+from tests.conftest import png_bytes
 from tests.lessons import builders
 
 pytestmark = pytest.mark.django_db
@@ -123,3 +129,172 @@ def test_a_moved_lesson_shows_its_new_parent(api_client, home_page):
     data = detail(api_client, lesson)
     assert data["meta"]["parent"]["id"] == other.pk
     assert "/vocabulary/present-simple/" in data["meta"]["html_url"]
+
+
+# --- listings ------------------------------------------------------------------------------------
+
+LISTING = "/api/v2/pages/?type=lessons.LessonPage&fields=*"
+
+
+@pytest.fixture
+def listed_lessons(home_page, image):
+    """30 live lessons with covers (10 images, so some share one), the first with a Spanish
+    translation."""
+    _grammar, tenses = builders.lesson_tree(home_page)
+    image.get_renditions(*COVER_RENDITIONS.values())
+    images = [image, *builders.copies_of_image(image, 9)]
+    lessons = [
+        builders.lesson(tenses, f"Lesson {number}", cover_image=images[number % 10])
+        for number in range(30)
+    ]
+    spanish = Locale.objects.get(language_code="es")
+    for page in (home_page, _grammar, tenses):
+        page.copy_for_translation(spanish).save_revision().publish()
+    translation = lessons[0].copy_for_translation(spanish)
+    translation.title = "Lección 0"
+    translation.slug = "leccion-0"
+    translation.save_revision().publish()
+    return {"lessons": lessons, "images": images, "spanish": spanish, "tenses": tenses}
+
+
+def listing(api_client, query: str = "&limit=30") -> dict[str, dict]:
+    response = api_client.get(f"{LISTING}&locale=en{query}")
+    assert response.status_code == 200, response.content
+    return {item["title"]: item for item in response.json()["items"]}
+
+
+def translations_of(item: dict) -> list[tuple[str, int]]:
+    return [(t["locale"], t["id"]) for t in item["meta"]["translations"]]
+
+
+def cold() -> None:
+    """What a change of anything does to this process's memory: nothing is known any more."""
+    response_cache.content_changed(everything=True)
+
+
+def test_a_warm_listing_with_every_field_reads_only_its_pages(api_client, listed_lessons):
+    url = f"{LISTING}&locale=en&limit=20"
+    assert queries_of(api_client, url)[0] == 200
+    # The pages (with their locale and cover image rows); their count, translations and the
+    # covers' renditions are known.
+    assert queries_of(api_client, url) == (200, 1)
+
+
+def test_a_cold_listing_reads_translations_and_renditions_once_whatever_the_limit(
+    api_client, listed_lessons
+):
+    queries_of(api_client, f"{LISTING}&locale=en&limit=5")  # what no change forgets (types)
+    counts = {}
+    for limit in (5, 30):
+        cold()
+        counts[limit] = queries_of(api_client, f"{LISTING}&locale=en&limit={limit}")
+    assert counts[5] == counts[30], counts
+    assert counts[5][1] <= 12  # sites, locales, rules, count, pages, translations, renditions
+    # Half known (limit 20 after 5): the unknown items in one query each, still.
+    cold()
+    queries_of(api_client, f"{LISTING}&locale=en&limit=5")
+    half = queries_of(api_client, f"{LISTING}&locale=en&limit=30")
+    assert half == (200, 3)  # the pages, the others' translations, the others' renditions
+
+
+def test_a_listing_shows_the_same_covers_and_translations_cold_and_warm(api_client, listed_lessons):
+    cold()
+    first = listing(api_client)
+    second = listing(api_client)
+    assert first == second
+    translation = listed_lessons["lessons"][0].get_translation(listed_lessons["spanish"])
+    assert translations_of(first["Lesson 0"]) == [("es", translation.pk)]
+    assert first["Lesson 0"]["meta"]["translations"][0]["html_url"].endswith("/leccion-0/")
+    assert translations_of(first["Lesson 1"]) == []
+    cover = first["Lesson 3"]["cover_image"]
+    assert cover["id"] == listed_lessons["images"][3].pk
+    assert set(cover["renditions"]) == set(COVER_RENDITIONS)
+    assert cover["renditions"]["card"]["width"] == 640
+
+
+def test_a_published_translation_appears_in_the_next_listing(api_client, listed_lessons):
+    assert translations_of(listing(api_client)["Lesson 1"]) == []
+    translation = listed_lessons["lessons"][1].copy_for_translation(listed_lessons["spanish"])
+    translation.slug = "leccion-1"
+    translation.save_revision().publish()
+    assert translations_of(listing(api_client)["Lesson 1"]) == [("es", translation.pk)]
+    # And in the detail, which shares the listing's memory of the page.
+    detail_data = detail(api_client, listed_lessons["lessons"][1])
+    assert [t["id"] for t in detail_data["meta"]["translations"]] == [translation.pk]
+    translation.refresh_from_db()
+    translation.unpublish()
+    assert translations_of(listing(api_client)["Lesson 1"]) == []
+    assert detail(api_client, listed_lessons["lessons"][1])["meta"]["translations"] == []
+
+
+def test_a_restricted_translation_leaves_the_next_listing(api_client, listed_lessons):
+    lesson = listed_lessons["lessons"][0]
+    translation = lesson.get_translation(listed_lessons["spanish"])
+    detail(api_client, lesson)  # its translations known to the detail, and so to the listing
+    assert translations_of(listing(api_client)["Lesson 0"]) == [("es", translation.pk)]
+    restriction = PageViewRestriction.objects.create(
+        page=translation, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert translations_of(listing(api_client)["Lesson 0"]) == []
+    assert detail(api_client, lesson)["meta"]["translations"] == []
+    restriction.delete()
+    assert translations_of(listing(api_client)["Lesson 0"]) == [("es", translation.pk)]
+
+
+def test_a_member_and_an_anonymous_reader_each_see_their_own_translations(
+    api_client, listed_lessons, make_member, member_client
+):
+    lesson = listed_lessons["lessons"][0]
+    translation = lesson.get_translation(listed_lessons["spanish"])
+    PageViewRestriction.objects.create(page=translation, restriction_type=PageViewRestriction.LOGIN)
+    member = member_client(make_member())
+    for _ in range(2):  # cold, then from this process's memory
+        assert translations_of(listing(member)["Lesson 0"]) == [("es", translation.pk)]
+        assert translations_of(listing(api_client)["Lesson 0"]) == []
+
+
+def test_an_image_change_reaches_the_next_listing(api_client, listed_lessons):
+    image = listed_lessons["images"][2]
+    before = listing(api_client)["Lesson 2"]["cover_image"]
+    image.title = "Renamed"
+    image.focal_point_x, image.focal_point_y = 10, 10
+    image.focal_point_width, image.focal_point_height = 20, 20
+    image.save()
+    after = listing(api_client)
+    cover = after["Lesson 2"]["cover_image"]
+    assert cover["title"] == after["Lesson 12"]["cover_image"]["title"] == "Renamed"
+    # New renditions around the focal point: new files.
+    assert cover["renditions"]["card"]["url"] != before["renditions"]["card"]["url"]
+    assert after["Lesson 3"]["cover_image"]["title"] != "Renamed"
+
+
+def test_a_replaced_image_file_reaches_the_next_listing(api_client, listed_lessons):
+    image = listed_lessons["images"][4]
+    assert listing(api_client)["Lesson 4"]["cover_image"]["width"] == 640
+    image.file = ImageFile(io.BytesIO(png_bytes(800, 600)), name="bigger.png")
+    image._set_image_file_metadata()
+    image.renditions.all().delete()
+    image.save()
+    cover = listing(api_client)["Lesson 4"]["cover_image"]
+    assert (cover["width"], cover["height"]) == (800, 600)
+    assert cover["renditions"]["thumbnail"]["width"] == 320
+
+
+def test_a_listing_of_signed_images_reads_their_renditions_with_its_pages(
+    api_client, listed_lessons, monkeypatch
+):
+    # The images' storage (Django's default one) signing its URLs, as a private bucket's does.
+    assert get_image_model()._meta.get_field("file").storage is default_storage
+    monkeypatch.setattr(storages["default"], "querystring_auth", True)
+    url = f"{LISTING}&locale=en"
+    counts = {}
+    for limit in (5, 30):
+        api_client.get(f"{url}&limit={limit}")
+        counts[limit] = queries_of(api_client, f"{url}&limit={limit}")
+    assert counts[5] == counts[30], counts
+    # Every answer makes its URLs anew (they expire), so nothing of them is kept.
+    cover = listing(api_client)["Lesson 0"]["cover_image"]
+    assert (
+        "Signature=" in cover["renditions"]["card"]["url"]
+        or "X-Amz-" in (cover["renditions"]["card"]["url"])
+    )
