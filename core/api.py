@@ -37,6 +37,7 @@ from wagtail.api.v2.serializers import TagsField, get_serializer_class
 from wagtail.api.v2.utils import (
     BadRequestError,
     get_object_detail_url,
+    page_models_from_string,
     parse_fields_parameter,
 )
 from wagtail.api.v2.views import BaseAPIViewSet as WagtailBaseAPIViewSet
@@ -502,18 +503,37 @@ class PagesAPIViewSet(
         # Wagtail builds this several times per request (queryset, filters, serializer
         # context), each time re-reading every view restriction and the site's translations.
         if getattr(self, "_base_queryset", None) is None:
+            self._base_queryset = self._visible_here(Page)
+        return self._base_queryset.all()
+
+    def _visible_here(self, model: type[Page]) -> QuerySet:
+        """The pages of `model` this request may see, of the requested site, in a content
+        language.
+
+        The queryset (not its rows) is kept in this process per what the request may see, site
+        and languages: it is made of the visibility rules, the locales and the site's roots,
+        whose every change replaces the `everything` token, and building its conditions costs
+        more than running it."""
+        languages = tuple(content_language_codes())
+        site = self._site()
+
+        def build() -> QuerySet:
             # A language taken out of CONTENT_LANGUAGES keeps its pages, unpublished here.
             # (Their ids, kept in memory: no subquery for PostgreSQL, nor to compile, each time.)
-            languages = set(content_language_codes())
-            visible = pages_visible(self.request).filter(
+            visible = pages_visible(self.request, model).filter(
                 locale_id__in=[
                     locale.pk
                     for locale in locales_by_id(self.request).values()
                     if locale.language_code in languages
                 ]
             )
-            self._base_queryset = self._site_scoped(visible)
-        return self._base_queryset.all()
+            return self._site_scoped(visible)
+
+        visibility = shared_visibility(self.request)
+        if visibility is None:
+            return build()
+        key = ("visible-here", model, visibility, site and site.pk, languages)
+        return memoised(self.request, key, build)
 
     def get_serializer(self, *args, **kwargs):
         # The translations of every page about to be serialised, read in one query when the
@@ -566,10 +586,27 @@ class PagesAPIViewSet(
         return queryset.filter(under_any(queryset, site_roots(self.request, site)))
 
     def get_queryset(self):
-        queryset = super().get_queryset()
         if self.action != "listing_view":
-            return queryset  # a detail loads its page itself (get_object)
-        return with_related_shown(queryset, self.shown_fields(queryset.model, detail=False))
+            return super().get_queryset()  # a detail loads its page itself (get_object)
+        # Built once per listing: Wagtail asks for it, and so does the serializer's class.
+        if getattr(self, "_listing_queryset", None) is None:
+            queryset = self._one_type_visible()
+            if queryset is None:
+                queryset = super().get_queryset()
+            shown = self.shown_fields(queryset.model, detail=False)
+            self._listing_queryset = with_related_shown(queryset, shown)
+        return self._listing_queryset.all()
+
+    def _one_type_visible(self) -> QuerySet | None:
+        """With `?type=` naming one page type, the visible pages of that type, found with the
+        visibility conditions on its own query (Wagtail looks for its pages among the ids of
+        the visible pages: a subquery to build, compile and run). None otherwise, or for a
+        type that does not exist (Wagtail's answer, a 400)."""
+        try:
+            models = page_models_from_string(self.request.GET.get("type") or "")
+        except (LookupError, ValueError):
+            return None
+        return self._visible_here(models[0]) if len(models) == 1 else None
 
     def get_object(self):
         # The page in one or two queries (its type among the pages this request sees, then its

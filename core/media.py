@@ -1,5 +1,6 @@
 """API shapes of images and documents: absolute, ready-to-use URLs instead of bare ids."""
 
+import functools
 from collections.abc import Iterable
 from typing import Any
 
@@ -122,10 +123,14 @@ def image_representation_by_id(
 
 def images_signed() -> bool:
     """Image URLs expire (a private bucket): they are made for each answer, never kept."""
+    return bool(getattr(_image_storage(), "querystring_auth", False))
+
+
+@functools.cache
+def _image_storage():
     from wagtail.images import get_image_model
 
-    storage = get_image_model()._meta.get_field("file").storage
-    return bool(getattr(storage, "querystring_auth", False))
+    return get_image_model()._meta.get_field("file").storage
 
 
 def _image_facts(image, renditions: dict[str, str]) -> tuple:

@@ -85,7 +85,17 @@ def memoised_many(
 
 
 def _kept(request: HttpRequest | None, tokens: tuple[str, ...]) -> dict | None:
-    """The values kept under `tokens` as this request sees them; None without shared tokens."""
+    """The values kept under `tokens` as this request sees them; None without shared tokens.
+
+    Found once per request and set of tokens (a listing asks for each of its items), for as
+    long as the request's tokens are the ones read (`current_tokens` replaces them when it
+    reads again)."""
+    django_request = getattr(request, "_request", request)
+    found = getattr(django_request, "_memo_kept", None)
+    if found is not None and tokens in found:
+        read, values = found[tokens]
+        if read is getattr(django_request, "_content_tokens", None):
+            return values
     current = current_tokens(request, list(tokens))
     if current is None:
         return None
@@ -94,16 +104,18 @@ def _kept(request: HttpRequest | None, tokens: tuple[str, ...]) -> dict | None:
     if kept is None or kept[0] != snapshot:
         # Read before the rows: what is kept under a token is never newer than it.
         kept = _memo.kept[tokens] = (snapshot, {})
+    if django_request is not None:
+        if found is None:
+            found = django_request._memo_kept = {}
+        found[tokens] = (current, kept[1])
     return kept[1]
 
 
 def _room_for(tokens: tuple[str, ...], values: dict, count: int) -> dict:
-    """`values`, or a new empty memory under the same tokens when `count` more would not fit."""
-    if len(values) + count <= KEPT_PER_TOKENS:
-        return values
-    snapshot = _memo.kept[tokens][0]
-    fresh = _memo.kept[tokens] = (snapshot, {})
-    return fresh[1]
+    """`values`, emptied when `count` more would not fit (the same dict: a request holds it)."""
+    if len(values) + count > KEPT_PER_TOKENS:
+        values.clear()
+    return values
 
 
 def shared_visibility(request: HttpRequest) -> str | None:
