@@ -399,9 +399,8 @@ def with_related_shown(queryset: QuerySet, shown: set[str], *, one: bool = False
     detail reads them per image, as it shows them."""
     model = queryset.model
     renditions_kept = one or not images_signed()
-    related = [*getattr(model, "api_select_related", ())]
-    if "locale" not in related:
-        related.insert(0, "locale")
+    # Not the locale: the viewset puts it on its pages from this process's memory.
+    related = [name for name in getattr(model, "api_select_related", ()) if name != "locale"]
     select = [name for name in related if name.split("__")[0] in shown]
     prefetch = [
         name
@@ -540,6 +539,12 @@ class PagesAPIViewSet(
         # first `meta.translations` is asked for (never, with `fields=-translations`).
         instance = args[0] if args else kwargs.get("instance")
         pages = instance if kwargs.get("many") else [instance]
+        if instance is not None:
+            # Their locales (`meta.locale`) from this process's memory, not joined to each row.
+            locales = locales_by_id(self.request)
+            for page in pages:
+                if not Page.locale.is_cached(page) and page.locale_id in locales:
+                    page.locale = locales[page.locale_id]
         site = self._site()
         self.translations = PageTranslations(
             self.request,
