@@ -559,7 +559,9 @@ def current_tokens(request, names: list[str]) -> dict[str, str] | None:
         return None
     tokens, _ = read
     if request is not None:
-        request._content_tokens = tokens = {**(known or {}), **tokens}
+        # The values read first stay: what this request read under them is stored under them
+        # (a change in between then makes its answer stale at once, never the reverse).
+        request._content_tokens = tokens = {**tokens, **(known or {})}
     return tokens
 
 

@@ -614,3 +614,18 @@ def test_tokens_are_replaced_not_counted(tree):
     after = response_cache.tokens_read([response_cache.EVERYTHING])[0]
     assert before != after
     assert all(len(value) == 12 for value in after.values())
+
+
+def test_a_request_keeps_the_tokens_it_read_first(tree, rf):
+    """A token read again later in a request (for a name it had not read yet) never replaces
+    the value it read first: what it rendered under the old value is stored under the old
+    value, so a change in between leaves that answer stale rather than serving it as fresh."""
+    request = rf.get("/api/v2/pages/")
+    first = response_cache.current_tokens(request, [response_cache.EVERYTHING])
+    response_cache.content_changed(everything=True)
+    page = response_cache.page_token(tree["present"].pk)
+    later = response_cache.current_tokens(request, [response_cache.EVERYTHING, page])
+    assert later[response_cache.EVERYTHING] == first[response_cache.EVERYTHING]
+    assert page in later
+    fresh = response_cache.tokens_read([response_cache.EVERYTHING])[0]
+    assert fresh[response_cache.EVERYTHING] != first[response_cache.EVERYTHING]
