@@ -11,9 +11,10 @@
    DEBUG off): Toto with its response cache ("cached") and without it ("uncached"). Both also
    serve Wagtail's stock `PagesAPIViewSet` at /stock/v2/ and a trivial Django view behind the
    same middleware, the ceiling (`toto_site/settings/bench.py`, `toto_site/urls_bench.py`).
-3. Drives them with wrk over loopback (64 connections), one request shape at a time, the
-   stock, uncached and cached runs of a row next to each other and their order rotated each
-   round, so the drift of a shared machine falls on all three alike.
+3. Drives them with wrk over loopback (64 connections, `Accept-Encoding: gzip` as apps send
+   it), one request shape at a time, the stock, uncached and cached runs of a row next to
+   each other and their order rotated each round, so the drift of a shared machine falls on
+   all three alike.
 4. Prints requests per second, p50 and p99, unexpected statuses, queries per request (counted
    in-process on the same database) and CPU per request (gunicorn workers + PostgreSQL
    backends + Redis, from /proc), with the ratios Toto/stock and Toto/ceiling; writes it all as
@@ -298,7 +299,19 @@ def sample_lessons(curriculum) -> list[int]:
     return rng.sample(sorted(curriculum.lesson_ids), min(50, len(curriculum.lesson_ids)))
 
 
+# What every app's HTTP stack sends (browsers, OkHttp, URLSession): Toto sends its cached
+# answers gzipped then; stock Wagtail sends every answer as it is.
+APP_HEADERS = {"Accept-Encoding": "gzip"}
+
+
 def build_rows(curriculum, member_token: str, etags: dict[str, str]) -> list[Row]:
+    rows = content_rows(curriculum, member_token, etags)
+    for row in rows:
+        row.requests = [(url, {**APP_HEADERS, **headers}) for url, headers in row.requests]
+    return rows
+
+
+def content_rows(curriculum, member_token: str, etags: dict[str, str]) -> list[Row]:
     from scripts.bench_data import SEARCH_WORD
 
     lessons = sample_lessons(curriculum)
@@ -649,7 +662,7 @@ def warm(server: Server, row: Row, target: str) -> None:
 
 
 def measure(wrk, args, rows, servers, scratch, database_name):
-    ceiling_row = Row("ceiling", "trivial view (ceiling)", [("bench/trivial/", {})])
+    ceiling_row = Row("ceiling", "trivial view (ceiling)", [("bench/trivial/", APP_HEADERS)])
     ceiling = Result(ceiling_row, "cached")
     results = {(row.key, target): Result(row, target) for row in rows for target in row.targets}
     server_of = {

@@ -8,6 +8,7 @@ query at all, a member's only the ones that recognise the member.
 
 from __future__ import annotations
 
+import gzip
 import os
 import subprocess
 import sys
@@ -160,6 +161,45 @@ def test_a_stored_answer_is_replayed_with_every_header_its_origin_got(api_client
     response, queries = get(api_client, url, HTTP_ORIGIN=APP)
     assert queries > 0
     assert "Access-Control-Allow-Origin" not in response
+
+
+def test_a_stored_answer_is_sent_gzipped_to_clients_that_accept_it(api_client, tree, settings):
+    url = f"{LESSONS.replace('fields=title', 'fields=*')}"
+    plain = api_client.get(url)
+    assert plain.status_code == 200 and len(plain.content) >= response_cache.GZIP_MIN_BYTES
+    assert "Content-Encoding" not in plain
+    vary = {value.strip() for value in plain["Vary"].split(",")}
+    assert {"Accept-Encoding", "Authorization"} <= vary
+    response, queries = get(api_client, url, HTTP_ACCEPT_ENCODING="br, gzip, deflate")
+    assert queries == 0
+    assert response["Content-Encoding"] == "gzip"
+    assert gzip.decompress(response.content) == plain.content
+    assert int(response["Content-Length"]) == len(response.content) < len(plain.content)
+    assert response["ETag"] == "W/" + plain["ETag"]
+    assert response["Vary"] == plain["Vary"]
+    # Either tag revalidates either encoding.
+    for tag in (plain["ETag"], response["ETag"]):
+        for encoding in ("gzip", ""):
+            again = api_client.get(url, HTTP_IF_NONE_MATCH=tag, HTTP_ACCEPT_ENCODING=encoding)
+            assert again.status_code == 304
+    # Without gzip in Accept-Encoding, the body as it is; small answers are never compressed.
+    assert "Content-Encoding" not in api_client.get(url, HTTP_ACCEPT_ENCODING="identity")
+    small = f"{LESSONS}&limit=1"
+    api_client.get(small)
+    tiny = api_client.get(small, HTTP_ACCEPT_ENCODING="gzip")
+    assert len(tiny.content) < response_cache.GZIP_MIN_BYTES
+    assert "Content-Encoding" not in tiny
+
+
+def test_a_members_stored_answer_is_gzipped_too(tree, make_member, member_client):
+    client = member_client(make_member("ana@example.com"))
+    url = detail_url(tree["present"])
+    plain = client.get(url)
+    assert plain["Cache-Control"].startswith("private")
+    response = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    assert page_queries(client, url, HTTP_ACCEPT_ENCODING="gzip") == 0
+    assert response["Content-Encoding"] == "gzip"
+    assert gzip.decompress(response.content) == plain.content
 
 
 def stored_answers() -> int:
