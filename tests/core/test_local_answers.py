@@ -14,12 +14,7 @@ from core import response_cache
 from core.response_cache import LocalAnswers, Stored
 from tests.lessons import builders
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def response_cache_on(settings):
-    settings.CONTENT_API_CACHE = True
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("response_cache_on")]
 
 
 @pytest.fixture

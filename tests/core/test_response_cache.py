@@ -28,15 +28,10 @@ from core import response_cache
 from lessons.models import LessonPage
 from tests.lessons import builders, editor_forms
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("response_cache_on")]
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 LESSONS = "/api/v2/pages/?type=lessons.LessonPage&fields=title"
-
-
-@pytest.fixture(autouse=True)
-def response_cache_on(settings):
-    settings.CONTENT_API_CACHE = True
 
 
 @pytest.fixture
