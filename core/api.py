@@ -26,7 +26,7 @@ from rest_framework.fields import Field, SkipField
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
-from wagtail.api.v2.filters import FieldsFilter, LocaleFilter
+from wagtail.api.v2.filters import FieldsFilter, LocaleFilter, SearchFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.serializers import DetailUrlField as WagtailDetailUrlField
 from wagtail.api.v2.serializers import PageAliasOfField as WagtailPageAliasOfField
@@ -64,6 +64,7 @@ from core.pagination import MAX_OFFSET
 from core.preview import page_preview_revision_get
 from core.response_cache import EVERYTHING, LISTS, CachedAnswersMixin
 from core.schema_types import array, integer, nullable, obj, string
+from core.search import ranked_search
 from core.visibility import page_passes, pages_visible
 
 __all__ = ["DocumentsAPIViewSet", "ImagesAPIViewSet", "PagePreviewAPIViewSet", "PagesAPIViewSet"]
@@ -359,6 +360,18 @@ def replace_filters(filter_backends: list, replacements: dict) -> list:
     return [replacements.get(backend, backend) for backend in filter_backends]
 
 
+class RankedSearchFilter(SearchFilter):
+    """`?search=` of a page listing ranked on the search index alone where it can be
+    (`core.search`), else Wagtail's."""
+
+    def filter_queryset(self, request, queryset, view):
+        if view.action == "listing_view" and isinstance(queryset, QuerySet):
+            ranked = ranked_search(request, queryset)
+            if ranked is not None:
+                return ranked
+        return super().filter_queryset(request, queryset, view)
+
+
 STRICT_FILTERS = {FieldsFilter: StrictFieldsFilter, LocaleFilter: StrictLocaleFilter}
 
 
@@ -491,7 +504,9 @@ class PagesAPIViewSet(
     rows in a fixed number of queries, whatever the `limit`.
     """
 
-    filter_backends = replace_filters(WagtailPagesAPIViewSet.filter_backends, STRICT_FILTERS)
+    filter_backends = replace_filters(
+        WagtailPagesAPIViewSet.filter_backends, {**STRICT_FILTERS, SearchFilter: RankedSearchFilter}
+    )
     detail_only_fields = [*WagtailPagesAPIViewSet.detail_only_fields, "body"]
     answers_per_page = True  # core.response_cache: a detail shows one page
     base_serializer_class = PageSerializer

@@ -84,6 +84,12 @@ def memoised_many(
     return found
 
 
+def memos_kept(request: HttpRequest | None, tokens: tuple[str, ...] = (EVERYTHING,)) -> bool:
+    """Whether this process keeps values under `tokens` for `request` (not without shared
+    tokens: the embedded default, or Redis down)."""
+    return _kept(request, tokens) is not None
+
+
 def _kept(request: HttpRequest | None, tokens: tuple[str, ...]) -> dict | None:
     """The values kept under `tokens` as this request sees them; None without shared tokens.
 
