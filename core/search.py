@@ -2,13 +2,14 @@
 
 Wagtail's PostgreSQL backend answers a search with one query that joins every matching index
 entry to the listing's pages (their ids cast to text, to meet the entries' text `object_id`),
-checks each page against what the request may see, ranks them all and keeps a page of them. At
-5,000 lessons the join and the checks are 7 of that query's 9 ms. Here the entries are ranked
-on their own, with the same tsquery and `ts_rank` expression, built by Wagtail's own query
-compiler; the ids of the pages the listing may show are kept in this process until any content
-changes (`lists`) or what decides visibility does (`everything`); the page of results is then
-read by id, with what its fields show. Results, order (relevance, then newest id first, as
-Wagtail orders them) and `total_count` are Wagtail's.
+checks each page against what the request may see, ranks them all (parsing the tsquery again
+for each rank of each entry) and keeps a page of them. At 5,000 lessons the join and the checks
+are 7 of that query's 9 ms. Here the entries are ranked on their own, with the same tsquery and
+`ts_rank` expression, built by Wagtail's own query compiler; the ids of the pages the listing
+may show are kept in this process until any content changes (`lists`) or what decides
+visibility does (`everything`); the page of results is then read by id, with what its fields
+show. Results, order (relevance, then newest id first, as Wagtail orders them) and
+`total_count` are Wagtail's.
 
 Only where those ids can be kept: a listing filtered by nothing but `type`, `locale` and `site`
 (a bounded number of id sets per process), with shared generation tokens and a visibility that
@@ -110,10 +111,9 @@ def entries_ranked(compiler_class: type, config, tsquery, content_types: list[in
     relevant first, then the newest (highest id): one statement, one row.
 
     The tsquery and the rank are Wagtail's own expressions (its compiler's, for a plain text
-    query), compiled on their
-    own: building and compiling a queryset around them costs more than PostgreSQL's ranking.
-    The tsquery is parsed once, in the FROM clause, where Wagtail's query parses it again for
-    each rank of each entry (half of PostgreSQL's time)."""
+    query), compiled on their own: building and compiling a queryset around them costs more
+    than PostgreSQL's ranking. The tsquery is parsed once, in the FROM clause, where Wagtail's
+    query parses it again for each rank of each entry (half of PostgreSQL's time)."""
     query = Query(IndexEntry)
     match_sql, match_params = query.get_compiler(connection=connection).compile(
         tsquery.resolve_expression(query)
