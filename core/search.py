@@ -34,6 +34,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
+from core.locales import content_language_codes
 from core.memo import memoised, memos_kept, shared_visibility, site_for_request
 from core.response_cache import EVERYTHING, LISTS
 
@@ -54,9 +55,6 @@ class RankedPages:
         self.ids = ids
 
     def count(self) -> int:
-        return len(self.ids)
-
-    def __len__(self) -> int:
         return len(self.ids)
 
     def __getitem__(self, item: slice) -> list[Page]:
@@ -171,6 +169,7 @@ def listed_ids(request: HttpRequest, queryset: QuerySet, visibility: str) -> fro
         queryset.model,
         request.GET.get("locale"),
         site and site.pk,
+        tuple(content_language_codes()),
         visibility,
     )
     return memoised(

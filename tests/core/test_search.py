@@ -85,7 +85,7 @@ def test_the_order_is_relevance_not_ids(api_client, travel_lessons):
     assert ids != sorted(ids, reverse=True)
 
 
-def test_every_page_type_and_pages(api_client, travel_lessons):
+def test_a_search_of_every_page_type_is_wagtails(api_client, travel_lessons):
     ids, total, statements = search(api_client, "search=travel")
     expected = wagtail_ranking("travel", model=Page)
     assert (ids, total) == (expected, len(expected))
