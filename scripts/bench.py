@@ -463,9 +463,11 @@ def print_table(summaries: list[dict], ceiling: dict) -> None:
     say(header)
     say("-" * len(header))
 
-    def line(label, summary, stock):
-        ratio_stock = f"{summary['rps'] / stock['rps']:.2f}" if stock and stock["rps"] else ""
-        ratio_ceiling = f"{summary['rps'] / ceiling['rps']:.2f}" if ceiling["rps"] else ""
+    def line(label, summary):
+        ratio_stock = "" if summary["ratio_stock"] is None else f"{summary['ratio_stock']:.2f}"
+        ratio_ceiling = (
+            "" if summary["ratio_ceiling"] is None else f"{summary['ratio_ceiling']:.2f}"
+        )
         queries = "" if summary["queries"] is None else summary["queries"]
         cpu = "" if summary["cpu_ms_per_request"] is None else summary["cpu_ms_per_request"]
         bad = summary["unexpected"] + summary["socket_errors"]
@@ -475,21 +477,21 @@ def print_table(summaries: list[dict], ceiling: dict) -> None:
             f"{ratio_ceiling:>8}"
         )
 
-    line("trivial view (ceiling)", ceiling, None)
+    line("trivial view (ceiling)", ceiling)
     by_row: dict[str, dict[str, dict]] = {}
     for summary in summaries:
         by_row.setdefault(summary["row"], {})[summary["target"]] = summary
     for targets in by_row.values():
-        stock = targets.get("stock")
         for index, target in enumerate(("stock", "uncached", "cached")):
             if target in targets:
-                label = targets[target]["label"] if index == 0 else ""
-                line(label, targets[target], None if target == "stock" else stock)
+                line(targets[target]["label"] if index == 0 else "", targets[target])
     say("")
     say(
         "bad: responses other than the expected 2xx (304 for If-None-Match) plus socket errors; "
         "queries: per request, in-process (cached: a hit); CPU ms: gunicorn workers + "
-        "PostgreSQL + Redis per request; ×stock, ×ceiling: req/s ratios of the same run."
+        "PostgreSQL + Redis per request; req/s, p50, p99, CPU: medians over the rounds; ×stock, "
+        "×ceiling: medians over the rounds of the req/s ratio to the stock run and to the ceiling "
+        "run of the same row and round (its neighbours)."
     )
 
 
@@ -500,7 +502,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--lessons", type=int, default=5000, help="lessons to build (5000)")
     parser.add_argument("--duration", type=float, default=4, help="seconds per wrk run (4)")
-    parser.add_argument("--rounds", type=int, default=2, help="rounds over every row (2)")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds over every row (3)")
     parser.add_argument("--connections", type=int, default=64, help="wrk connections (64)")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (2)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers (2)")
@@ -665,6 +667,8 @@ def measure(wrk, args, rows, servers, scratch, database_name):
     ceiling_row = Row("ceiling", "trivial view (ceiling)", [("bench/trivial/", APP_HEADERS)])
     ceiling = Result(ceiling_row, "cached")
     results = {(row.key, target): Result(row, target) for row in rows for target in row.targets}
+    # The ceiling run next to each row's runs, per row and round: each ×ceiling is of neighbours.
+    ceilings_of: dict[str, list[Run]] = {row.key: [] for row in rows}
     server_of = {
         "stock": servers["uncached"],
         "uncached": servers["uncached"],
@@ -691,23 +695,21 @@ def measure(wrk, args, rows, servers, scratch, database_name):
     }
     ceiling_file = scratch / "ceiling.tsv"
     ceiling_file.write_text("/api/bench/trivial/\n")
-    runs_total = args.rounds * (1 + len(results))
+    runs_total = args.rounds * sum(1 + len(row.targets) for row in rows)
     done = 0
     for round_number in range(args.rounds):
-        for row in [None, *rows]:
-            targets = (
-                [None]
-                if row is None
-                else row.targets[round_number % len(row.targets) :]
-                + row.targets[: round_number % len(row.targets)]
-            )
-            for target in targets:
+        for row in rows:
+            # The ceiling and the row's servers, in an order rotated each round.
+            order = [None, *row.targets]
+            shift = round_number % len(order)
+            for target in order[shift:] + order[:shift]:
                 server = servers["cached"] if target is None else server_of[target]
                 cpu_pids = server.worker_pids() + service_pids(database_name)
-                if row is None:
+                if target is None:
                     run = wrk_run(wrk, server.base, ceiling_file, args, cpu_pids)
                     ceiling.runs.append(run)
-                    label = "trivial view (ceiling)"
+                    ceilings_of[row.key].append(run)
+                    label = f"trivial view (ceiling), next to {row.key}"
                 else:
                     run = wrk_run(wrk, server.base, files[(row.key, target)], args, cpu_pids)
                     results[(row.key, target)].runs.append(run)
@@ -716,14 +718,33 @@ def measure(wrk, args, rows, servers, scratch, database_name):
                 bad = sum(
                     count
                     for status, count in run.statuses.items()
-                    if not (200 <= int(status) < 300 or (row and row.key == "conditional"))
+                    if not (200 <= int(status) < 300 or (target and row.key == "conditional"))
                 )
                 say(
                     f"  [{done:>3}/{runs_total}] round {round_number + 1}: {label:<52} "
                     f"{run.rps:>8.0f} req/s  p50 {run.p50_ms:6.1f} ms"
                     + (f"  ({bad} unexpected)" if bad else "")
                 )
-    return [summarise(result) for result in results.values()], summarise(ceiling)
+    summaries = []
+    for (key, target), result in results.items():
+        summary = summarise(result)
+        stock = results.get((key, "stock"))
+        summary["ratio_stock"] = (
+            None if target == "stock" or stock is None else paired_ratio(result.runs, stock.runs)
+        )
+        summary["ratio_ceiling"] = paired_ratio(result.runs, ceilings_of[key])
+        summaries.append(summary)
+    ceiling_summary = summarise(ceiling)
+    ceiling_summary["ratio_stock"] = None
+    ceiling_summary["ratio_ceiling"] = 1.0
+    return summaries, ceiling_summary
+
+
+def paired_ratio(runs: list[Run], others: list[Run]) -> float | None:
+    """The median over rounds of the req/s ratio of each run to its neighbour of the same round:
+    a drift of the machine between rounds falls on both sides of each ratio."""
+    ratios = [run.rps / other.rps for run, other in zip(runs, others, strict=True) if other.rps]
+    return round(median(ratios), 2) if ratios else None
 
 
 def write_results(args, summaries: list[dict], ceiling: dict) -> None:
@@ -738,17 +759,6 @@ def write_results(args, summaries: list[dict], ceiling: dict) -> None:
         ).stdout.strip()
     except OSError:
         commit = ""
-    stock = {s["row"]: s for s in summaries if s["target"] == "stock"}
-    for summary in summaries:
-        base = stock.get(summary["row"])
-        summary["ratio_stock"] = (
-            round(summary["rps"] / base["rps"], 2)
-            if base and summary is not base and base["rps"]
-            else None
-        )
-        summary["ratio_ceiling"] = (
-            round(summary["rps"] / ceiling["rps"], 2) if ceiling["rps"] else None
-        )
     document = {
         "when": stamp,
         "commit": commit,
