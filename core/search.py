@@ -6,7 +6,8 @@ checks each page against what the request may see, ranks them all (parsing the t
 for each rank of each entry) and keeps a page of them. At 5,000 lessons the join and the checks
 are 7 of that query's 9 ms. Here the entries are ranked on their own, with the same tsquery and
 `ts_rank` expression, built by Wagtail's own query compiler; the ids of the pages the listing
-may show are kept in this process until any content changes (`lists`) or what decides
+may show, and the ranked ids of recent searches (`Rankings`, as Solr's query result cache
+keeps them), are kept in this process until any content changes (`lists`) or what decides
 visibility does (`everything`); the page of results is then read by id, with what its fields
 show. Results, order (relevance, then newest id first, as Wagtail orders them) and
 `total_count` are Wagtail's.
@@ -20,6 +21,8 @@ backend of the embedded default) is Wagtail's search.
 from __future__ import annotations
 
 import functools
+from array import array
+from collections import OrderedDict
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQueryField
@@ -99,23 +102,58 @@ def ranked_search(request: HttpRequest, queryset: QuerySet) -> RankedPages | Non
         request, ("search-content-types", model), lambda: get_descendants_content_types_pks(model)
     )
     listed = listed_ids(request, queryset, visibility)
-    ranked = entries_ranked(type(compiler), config, tsquery, content_types)
+    query = Query(IndexEntry)
+    match = query.get_compiler(connection=connection).compile(tsquery.resolve_expression(query))
+    rankings = memoised(request, ("search-rankings",), Rankings, tokens=(EVERYTHING, LISTS))
+    key = (type(compiler), config, match[0], tuple(match[1]), tuple(content_types))
+    ranked = rankings.get(key)
+    if ranked is None:
+        ranked = rankings.keep(key, entries_ranked(type(compiler), config, match, content_types))
     ids = [page_id for page_id in ranked if page_id in listed]
     return RankedPages(queryset, ids)
 
 
-def entries_ranked(compiler_class: type, config, tsquery, content_types: list[int]) -> list[int]:
-    """The ids of the objects of `content_types` whose index entry matches `tsquery`, most
-    relevant first, then the newest (highest id): one statement, one row.
+class Rankings:
+    """The ranked ids of this process's latest searches, for as long as no content changes (a
+    new `Rankings` comes with every new `lists` or `everything` token): apps page through the
+    results of one search, and many learners look for the same words. Least recently used
+    first out, past `RANKED_IDS_KEPT` ids in all (4 bytes each)."""
+
+    def __init__(self) -> None:
+        self.by_key: OrderedDict[tuple, array] = OrderedDict()
+        self.size = 0
+
+    def get(self, key: tuple) -> array | None:
+        ranked = self.by_key.get(key)
+        if ranked is not None:
+            self.by_key.move_to_end(key)
+        return ranked
+
+    def keep(self, key: tuple, ids: list[int]) -> array:
+        ranked = array("i", ids)
+        if len(ranked) <= RANKED_IDS_KEPT:
+            self.by_key[key] = ranked
+            self.size += len(ranked)
+            while self.size > RANKED_IDS_KEPT:
+                _key, dropped = self.by_key.popitem(last=False)
+                self.size -= len(dropped)
+        return ranked
+
+
+RANKED_IDS_KEPT = 2_000_000
+
+
+def entries_ranked(
+    compiler_class: type, config, match: tuple[str, list], content_types: list[int]
+) -> list[int]:
+    """The ids of the objects of `content_types` whose index entry matches the compiled
+    tsquery `match`, most relevant first, then the newest (highest id): one statement, one row.
 
     The tsquery and the rank are Wagtail's own expressions (its compiler's, for a plain text
     query), compiled on their own: building and compiling a queryset around them costs more
     than PostgreSQL's ranking. The tsquery is parsed once, in the FROM clause, where Wagtail's
     query parses it again for each rank of each entry (half of PostgreSQL's time)."""
-    query = Query(IndexEntry)
-    match_sql, match_params = query.get_compiler(connection=connection).compile(
-        tsquery.resolve_expression(query)
-    )
+    match_sql, match_params = match
     rank_sql, rank_params = rank_compiled(compiler_class, config)
     entries = connection.ops.quote_name(IndexEntry._meta.db_table)
     # `object_id` is the page's id as text; the cast only meets entries of page types. Every

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
+import core.search
 from lessons.models import LessonPage
 from tests.lessons import builders
 
@@ -101,6 +102,41 @@ def test_offset_and_limit_page_through_the_same_order(api_client, travel_lessons
     assert [page_id for ids, _total, _ in pages for page_id in ids] == everything
     assert {page_total for _ids, page_total, _ in pages} == {total}
     assert pages[-1][0] == []
+    # Ranked once: the pages are cut from the ranking this process kept.
+    assert [statements for _ids, _total, statements in pages] == [[]] * len(pages)
+
+
+def test_a_ranking_is_kept_per_search_until_content_changes(api_client, travel_lessons):
+    first, _total, statements = search(api_client, "type=lessons.LessonPage&search=travel")
+    again, _total, statements_again = search(api_client, "type=lessons.LessonPage&search=travel")
+    assert (len(statements), statements_again, again) == (1, [], first)
+    # Another search, or the same one in another operator, is ranked on its own.
+    plan, _total, plan_statements = search(api_client, "type=lessons.LessonPage&search=plan")
+    assert len(plan_statements) == 1 and plan == wagtail_ranking("plan")
+    either, _total, either_statements = search(
+        api_client, "type=lessons.LessonPage&search=travel plan&search_operator=or"
+    )
+    assert len(either_statements) == 1
+    assert either == wagtail_ranking("travel plan", operator="or")
+
+    # An edit that changes the ranking is ranked again on the next read.
+    travel_lessons[3].intro = "Travel travel travel travel travel."
+    travel_lessons[3].save_revision().publish()
+    edited, _total, edited_statements = search(api_client, "type=lessons.LessonPage&search=travel")
+    assert len(edited_statements) == 1
+    assert edited == wagtail_ranking("travel") != first
+
+
+def test_rankings_keep_the_latest_searches_within_their_budget(monkeypatch):
+    monkeypatch.setattr(core.search, "RANKED_IDS_KEPT", 5)
+    rankings = core.search.Rankings()
+    rankings.keep("a", [1, 2])
+    rankings.keep("b", [3, 4])
+    assert list(rankings.get("a")) == [1, 2]  # now the latest used
+    rankings.keep("c", [5, 6])
+    assert rankings.get("b") is None and list(rankings.get("a")) == [1, 2]
+    assert list(rankings.keep("d", list(range(6)))) == list(range(6))  # answered, not kept
+    assert rankings.get("d") is None and rankings.size == 4
 
 
 def test_a_publish_is_found_at_once_and_an_unpublish_gone_at_once(api_client, travel_lessons):
