@@ -264,6 +264,9 @@ class Row:
     expected: frozenset[int] = frozenset({200})
     stock_expected: frozenset[int] = frozenset({200})
     targets: tuple[str, ...] = ("stock", "uncached", "cached")
+    # Each request new to the server (a search never ranked): only two warmed up, and the
+    # queries counted on one never sent before.
+    new_each_time: bool = False
 
 
 @dataclass
@@ -311,6 +314,10 @@ def build_rows(curriculum, member_token: str, etags: dict[str, str]) -> list[Row
     return rows
 
 
+# More distinct searches than a row's runs send, so that each is new to the server.
+NEW_SEARCHES = 20_000
+
+
 def content_rows(curriculum, member_token: str, etags: dict[str, str]) -> list[Row]:
     from scripts.bench_data import SEARCH_WORD
 
@@ -336,6 +343,17 @@ def content_rows(curriculum, member_token: str, etags: dict[str, str]) -> list[R
             "search",
             f"search '{SEARCH_WORD}' limit=20",
             [(f"{typed}&search={SEARCH_WORD}&limit=20", {})],
+        ),
+        Row(
+            "search_new",
+            f"search '{SEARCH_WORD} <new word>' (or)",
+            # A query no process has ranked yet, each time: the first page of a search.
+            [
+                (f"{typed}&search={SEARCH_WORD}+w{number}&search_operator=or&limit=20", {})
+                for number in range(NEW_SEARCHES)
+            ],
+            targets=("stock", "uncached"),
+            new_each_time=True,
         ),
         Row(
             "conditional",
@@ -407,8 +425,10 @@ def wrk_run(wrk: str, base: str, requests_file: Path, args, cpu_pids: list[int])
     )
 
 
-def count_queries(path: str, headers: dict[str, str], cached: bool) -> tuple[int, int]:
-    """(status, queries) of `path` in-process, after one warming request."""
+def count_queries(
+    warming: str, path: str, headers: dict[str, str], cached: bool
+) -> tuple[int, int]:
+    """(status, queries) of `path` in-process, after a warming request to `warming`."""
     from django.db import connection
     from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
@@ -416,7 +436,7 @@ def count_queries(path: str, headers: dict[str, str], cached: bool) -> tuple[int
     client = Client(SERVER_NAME="127.0.0.1")
     extra = {f"HTTP_{name.upper().replace('-', '_')}": value for name, value in headers.items()}
     with override_settings(CONTENT_API_CACHE=cached):
-        client.get(path, **extra)
+        client.get(warming, **extra)
         with CaptureQueriesContext(connection) as queries:
             response = client.get(path, **extra)
     return response.status_code, len(queries.captured_queries)
@@ -652,7 +672,8 @@ def fetch_etags(server: Server, curriculum) -> dict[str, str]:
 
 
 def warm(server: Server, row: Row, target: str) -> None:
-    for number, (url, headers) in enumerate(row.requests):
+    requests = row.requests[:2] if row.new_each_time else row.requests
+    for number, (url, headers) in enumerate(requests):
         # Each of the workers fills its own process caches.
         for _ in range(4 if number == 0 else 1):
             request = urllib.request.Request(  # noqa: S310
@@ -679,8 +700,9 @@ def measure(wrk, args, rows, servers, scratch, database_name):
     for (key, target), result in results.items():
         row = result.row
         url, headers = row.requests[0]
+        counted = row.requests[-1][0] if row.new_each_time else url
         status, result.queries = count_queries(
-            api_prefix(target) + url, headers, cached=target == "cached"
+            api_prefix(target) + url, api_prefix(target) + counted, headers, target == "cached"
         )
         expected = row.stock_expected if target == "stock" else row.expected
         if status not in expected and not (key == "conditional" and status == 200):
