@@ -47,6 +47,7 @@ from wagtail.fields import StreamField
 from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
 from wagtail.models import Page, ReferenceIndex, Site
 
+from core.kept_sql import evaluate_with_kept_sql
 from core.locales import content_language_codes, language_prefix_split
 from core.media import images_signed
 from core.memo import (
@@ -84,7 +85,7 @@ class Pagination(WagtailPagination):
         # `total_count`, kept until the content changes (core.memo.listing_count).
         count = queryset.count
         queryset.count = lambda: listing_count(request, count)
-        return super().paginate_queryset(queryset, request, view)
+        return evaluate_with_kept_sql(super().paginate_queryset(queryset, request, view), request)
 
 
 class StrictFieldsFilter(FieldsFilter):
