@@ -47,7 +47,7 @@ from wagtail.fields import StreamField
 from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
 from wagtail.models import Page, ReferenceIndex, Site
 
-from core.kept_sql import evaluate_with_kept_sql
+from core.kept_sql import evaluate_with_kept_sql, read_with_kept_sql
 from core.locales import content_language_codes, language_prefix_split
 from core.media import images_signed
 from core.memo import (
@@ -651,10 +651,16 @@ class PagesAPIViewSet(
 
     def _specific_get(self, content_type: int, lookup):
         model = ContentType.objects.get_for_id(content_type).model_class() or Page
-        specific = with_related_shown(
-            model._default_manager.all(), self.shown_fields(model, detail=True), one=True
+        shown = self.shown_fields(model, detail=True)
+        specific = with_related_shown(model._default_manager.all(), shown, one=True)
+        pk = int(lookup)
+        found = read_with_kept_sql(
+            specific.filter(pk=pk).order_by()[:1],
+            self.request,
+            ("detail-sql", model, frozenset(shown)),
+            (EVERYTHING,),
+            params=(pk,),
         )
-        found = list(specific.filter(pk=lookup).order_by()[:1])
         if not found:
             raise Http404("No Page matches the given query.")
         return found[0]

@@ -115,3 +115,21 @@ def test_a_member_and_an_anonymous_reader_never_share_a_statement(
     for _ in range(2):
         assert private.pk in ids(member, url)
         assert private.pk not in ids(api_client, url)
+
+
+def test_each_detail_is_its_own_page_though_read_by_one_statement(
+    api_client, lessons, compilations
+):
+    pages = lessons["pages"]
+    for page in pages + pages[::-1]:
+        for query in ("", "?fields=_,id,title", "?fields=-difficulty"):
+            response = api_client.get(f"/api/v2/pages/{page.pk}/{query}")
+            assert response.status_code == 200, response.content
+            body = response.json()
+            assert (body["id"], body["title"]) == (page.pk, page.title)
+            assert ("difficulty" in body) == (query == "")
+            assert ("intro" in body) == (query != "?fields=_,id,title")
+    # Known pages (their place in the tree, parent, translations): no statement compiled.
+    compilations["n"] = 0
+    assert api_client.get(f"/api/v2/pages/{pages[2].pk}/").json()["id"] == pages[2].pk
+    assert compilations["n"] == 0
