@@ -13,6 +13,8 @@ compile as always.
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from django.db.models import QuerySet
 from django.db.models.query import ModelIterable
 from django.db.models.sql import Query
@@ -31,7 +33,7 @@ def evaluate_with_kept_sql(queryset: QuerySet, request: HttpRequest) -> QuerySet
     """`queryset` (a listing's page of items, not yet read) read with the SQL this process
     compiled for the same request shape, or compiled now and kept."""
     visibility = shared_visibility(request)
-    if visibility is None:
+    if visibility is None or not isinstance(queryset, QuerySet):
         return queryset
     key = (
         "listing-sql",
@@ -63,13 +65,36 @@ def read_with_kept_sql(
         or queryset._iterable_class is not ModelIterable
     ):
         return queryset
-    kept = memoised(request, key, dict, tokens=tokens)
+    kept = memoised(request, ("kept-sql",), KeptStatements, tokens=tokens).slot(key)
     reading = queryset._chain()
     reading.query = KeptSQLQuery.of(queryset.query, kept, params)
     reading._fetch_all()
     queryset._result_cache = reading._result_cache
     queryset._prefetch_done = reading._prefetch_done
     return queryset
+
+
+class KeptStatements:
+    """The statements this process compiled while the tokens hold (a new `KeptStatements`
+    comes with new tokens), per request shape: the latest `STATEMENTS_KEPT` of them (a few
+    kilobytes each), however many shapes a client makes up (`?_=` and offsets are endless)."""
+
+    def __init__(self) -> None:
+        self.by_key: OrderedDict[tuple, dict] = OrderedDict()
+
+    def slot(self, key: tuple) -> dict:
+        """The statement kept for `key`: an empty dict, filled by its first compilation."""
+        kept = self.by_key.get(key)
+        if kept is None:
+            kept = self.by_key[key] = {}
+            if len(self.by_key) > STATEMENTS_KEPT:
+                self.by_key.popitem(last=False)
+        else:
+            self.by_key.move_to_end(key)
+        return kept
+
+
+STATEMENTS_KEPT = 1_000
 
 
 class KeptSQLQuery(Query):
