@@ -63,6 +63,7 @@ def read_with_kept_sql(
         not isinstance(queryset, QuerySet)
         or queryset._result_cache is not None
         or queryset._iterable_class is not ModelIterable
+        or type(queryset.query) is not Query
     ):
         return queryset
     kept = memoised(request, ("kept-sql",), KeptStatements, tokens=tokens).slot(key)
