@@ -13,14 +13,13 @@ compile as always.
 
 from __future__ import annotations
 
-from collections import OrderedDict
-
 from django.db.models import QuerySet
 from django.db.models.query import ModelIterable
 from django.db.models.sql import Query
 from django.http import HttpRequest
 from django.utils.translation import get_language
 
+from core.latest_kept import LatestKept
 from core.locales import content_language_codes
 from core.memo import memoised, shared_visibility
 from core.response_cache import EVERYTHING, LISTS
@@ -66,7 +65,10 @@ def read_with_kept_sql(
         or type(queryset.query) is not Query
     ):
         return queryset
-    kept = memoised(request, ("kept-sql",), KeptStatements, tokens=tokens).slot(key)
+    statements = memoised(request, ("kept-sql",), kept_statements, tokens=tokens)
+    kept = statements.get(key)
+    if kept is None:
+        kept = statements.keep(key, {})  # filled by its first compilation
     reading = queryset._chain()
     reading.query = KeptSQLQuery.of(queryset.query, kept, params)
     reading._fetch_all()
@@ -75,27 +77,14 @@ def read_with_kept_sql(
     return queryset
 
 
-class KeptStatements:
-    """The statements this process compiled while the tokens hold (a new `KeptStatements`
-    comes with new tokens), per request shape: the latest `STATEMENTS_KEPT` of them (a few
-    kilobytes each), however many shapes a client makes up (`?_=` and offsets are endless)."""
-
-    def __init__(self) -> None:
-        self.by_key: OrderedDict[tuple, dict] = OrderedDict()
-
-    def slot(self, key: tuple) -> dict:
-        """The statement kept for `key`: an empty dict, filled by its first compilation."""
-        kept = self.by_key.get(key)
-        if kept is None:
-            kept = self.by_key[key] = {}
-            if len(self.by_key) > STATEMENTS_KEPT:
-                self.by_key.popitem(last=False)
-        else:
-            self.by_key.move_to_end(key)
-        return kept
-
-
+# Statements kept per process and tokens (`core.latest_kept`), a few kilobytes each,
+# however many shapes clients make up (`?_=` and offsets are endless).
 STATEMENTS_KEPT = 1_000
+
+
+def kept_statements() -> LatestKept:
+    """Where a process keeps statements while the tokens hold (a new one with new tokens)."""
+    return LatestKept(STATEMENTS_KEPT)
 
 
 class KeptSQLQuery(Query):

@@ -59,7 +59,6 @@ import logging
 import re
 import secrets
 import threading
-from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache as memoise
@@ -73,6 +72,8 @@ from django.db import connection, transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_string
+
+from core.latest_kept import LatestKept
 
 logger = logging.getLogger(__name__)
 
@@ -396,8 +397,7 @@ class LocalAnswers:
     change in any process makes it stale at once."""
 
     def __init__(self) -> None:
-        self._answers: OrderedDict[str, Stored] = OrderedDict()
-        self._bytes = 0
+        self._answers = LatestKept(self.limit(), weight=lambda stored: stored.size)
         self._lock = threading.Lock()
 
     @staticmethod
@@ -406,37 +406,24 @@ class LocalAnswers:
 
     def get(self, key: str) -> Stored | None:
         with self._lock:
-            stored = self._answers.get(key)
-            if stored is not None:
-                self._answers.move_to_end(key)
-            return stored
+            return self._answers.get(key)
 
     def put(self, key: str, stored: Stored) -> None:
-        size = stored.size
         limit = self.limit()
         with self._lock:
-            self._discard(key)
-            if size > limit // 4:
+            self._answers.discard(key)
+            if stored.size > limit // 4:
                 return  # one answer never pushes out most of the others
-            self._answers[key] = stored
-            self._bytes += size
-            while self._bytes > limit:
-                _key, oldest = self._answers.popitem(last=False)
-                self._bytes -= oldest.size
+            self._answers.budget = limit
+            self._answers.keep(key, stored)
 
     def discard(self, key: str) -> None:
         with self._lock:
-            self._discard(key)
+            self._answers.discard(key)
 
     def clear(self) -> None:
         with self._lock:
             self._answers.clear()
-            self._bytes = 0
-
-    def _discard(self, key: str) -> None:
-        old = self._answers.pop(key, None)
-        if old is not None:
-            self._bytes -= old.size
 
 
 local_answers = LocalAnswers()

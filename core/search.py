@@ -6,7 +6,7 @@ checks each page against what the request may see, ranks them all (parsing the t
 for each rank of each entry) and keeps a page of them. At 5,000 lessons the join and the checks
 are 7 of that query's 9 ms. Here the entries are ranked on their own, with the same tsquery and
 `ts_rank` expression, built by Wagtail's own query compiler; the ids of the pages the listing
-may show, and the ranked ids of recent searches (`Rankings`, as Solr's query result cache
+may show, and the ranked ids of recent searches (as Solr's query result cache
 keeps them), are kept in this process until any content changes (`lists`) or what decides
 visibility does (`everything`); the page of results is then read by id, with what its fields
 show. Results, order (relevance, then newest id first, as Wagtail orders them) and
@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import functools
 from array import array
-from collections import OrderedDict
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQueryField
@@ -37,6 +36,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
+from core.latest_kept import LatestKept
 from core.locales import content_language_codes
 from core.memo import memoised, memos_kept, shared_visibility, site_for_request
 from core.response_cache import EVERYTHING, LISTS
@@ -104,43 +104,25 @@ def ranked_search(request: HttpRequest, queryset: QuerySet) -> RankedPages | Non
     listed = listed_ids(request, queryset, visibility)
     query = Query(IndexEntry)
     match = query.get_compiler(connection=connection).compile(tsquery.resolve_expression(query))
-    rankings = memoised(request, ("search-rankings",), Rankings, tokens=(EVERYTHING, LISTS))
+    # Apps page through the results of one search, and many learners look for the same words.
+    rankings = memoised(request, ("search-rankings",), search_rankings, tokens=(EVERYTHING, LISTS))
     key = (type(compiler), config, match[0], tuple(match[1]), tuple(content_types))
     ranked = rankings.get(key)
     if ranked is None:
-        ranked = rankings.keep(key, entries_ranked(type(compiler), config, match, content_types))
+        ranked = rankings.keep(
+            key, array("i", entries_ranked(type(compiler), config, match, content_types))
+        )
     ids = [page_id for page_id in ranked if page_id in listed]
     return RankedPages(queryset, ids)
 
 
-class Rankings:
-    """The ranked ids of this process's latest searches, for as long as no content changes (a
-    new `Rankings` comes with every new `lists` or `everything` token): apps page through the
-    results of one search, and many learners look for the same words. Least recently used
-    first out, past `RANKED_IDS_KEPT` ids in all (4 bytes each)."""
-
-    def __init__(self) -> None:
-        self.by_key: OrderedDict[tuple, array] = OrderedDict()
-        self.size = 0
-
-    def get(self, key: tuple) -> array | None:
-        ranked = self.by_key.get(key)
-        if ranked is not None:
-            self.by_key.move_to_end(key)
-        return ranked
-
-    def keep(self, key: tuple, ids: list[int]) -> array:
-        ranked = array("i", ids)
-        if len(ranked) <= RANKED_IDS_KEPT:
-            self.by_key[key] = ranked
-            self.size += len(ranked)
-            while self.size > RANKED_IDS_KEPT:
-                _key, dropped = self.by_key.popitem(last=False)
-                self.size -= len(dropped)
-        return ranked
-
-
+# The ranked ids of recent searches (`core.latest_kept`), 4 bytes each: 8 MB per process.
 RANKED_IDS_KEPT = 2_000_000
+
+
+def search_rankings() -> LatestKept:
+    """Where a process keeps ranked ids while the tokens hold (a new one with new tokens)."""
+    return LatestKept(RANKED_IDS_KEPT, weight=len)
 
 
 def entries_ranked(

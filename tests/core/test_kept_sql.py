@@ -6,7 +6,6 @@ import pytest
 from django.db.models.sql.compiler import SQLCompiler
 from wagtail.models import PageViewRestriction
 
-import core.kept_sql
 from tests.lessons import builders
 
 pytestmark = pytest.mark.django_db
@@ -134,14 +133,3 @@ def test_each_detail_is_its_own_page_though_read_by_one_statement(
     compilations["n"] = 0
     assert api_client.get(f"/api/v2/pages/{pages[2].pk}/").json()["id"] == pages[2].pk
     assert compilations["n"] == 0
-
-
-def test_the_latest_statements_are_kept_however_many_shapes_a_client_makes_up(monkeypatch):
-    monkeypatch.setattr(core.kept_sql, "STATEMENTS_KEPT", 2)
-    statements = core.kept_sql.KeptStatements()
-    statements.slot("a")["sql"] = "A"
-    statements.slot("b")["sql"] = "B"
-    assert statements.slot("a") == {"sql": "A"}  # now the latest used
-    statements.slot("c")["sql"] = "C"
-    assert list(statements.by_key) == ["a", "c"]
-    assert statements.slot("b") == {}  # compiled again when asked again

@@ -8,7 +8,6 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
-import core.search
 from lessons.models import LessonPage
 from tests.lessons import builders
 
@@ -125,18 +124,6 @@ def test_a_ranking_is_kept_per_search_until_content_changes(api_client, travel_l
     edited, _total, edited_statements = search(api_client, "type=lessons.LessonPage&search=travel")
     assert len(edited_statements) == 1
     assert edited == wagtail_ranking("travel") != first
-
-
-def test_rankings_keep_the_latest_searches_within_their_budget(monkeypatch):
-    monkeypatch.setattr(core.search, "RANKED_IDS_KEPT", 5)
-    rankings = core.search.Rankings()
-    rankings.keep("a", [1, 2])
-    rankings.keep("b", [3, 4])
-    assert list(rankings.get("a")) == [1, 2]  # now the latest used
-    rankings.keep("c", [5, 6])
-    assert rankings.get("b") is None and list(rankings.get("a")) == [1, 2]
-    assert list(rankings.keep("d", list(range(6)))) == list(range(6))  # answered, not kept
-    assert rankings.get("d") is None and rankings.size == 4
 
 
 def test_a_publish_is_found_at_once_and_an_unpublish_gone_at_once(api_client, travel_lessons):
